@@ -93,9 +93,7 @@ def _quantile(spec: dict[str, Any], u: np.ndarray, low: float, high: float) -> n
 def _make_consistent(frame: pd.DataFrame, days_spec: dict[str, Any], rng: np.random.Generator) -> None:
     """Enforce what real profiles cannot contradict, and derive the last-activity date."""
     frame["press_contacts"] = np.minimum(frame["press_contacts"], frame["connections"])
-    frame["company_posts_90d"] = np.minimum(
-        frame["company_posts_90d"], frame["posts_90d"] + frame["shares_90d"]
-    )
+    frame["company_posts_90d"] = np.minimum(frame["company_posts_90d"], frame["posts_90d"] + frame["shares_90d"])
     counts = frame[["posts_90d", "shares_90d", "comments_90d", "reactions_90d"]].sum(axis=1)
     active_90 = counts > 0
     frame["active_weeks_26"] = np.where(active_90, np.maximum(frame["active_weeks_26"], 1), frame["active_weeks_26"])

@@ -10,7 +10,7 @@ import difflib
 import math
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from model.errors import InputError
@@ -37,7 +37,7 @@ class Signal:
     phrase: dict[str, str]
     phrase_false: dict[str, str] | None
     phrase_null: dict[str, str] | None
-    plural_fr: bool
+    plural: bool
     actionable: bool
     move_up: float
     move_down: float
@@ -121,7 +121,7 @@ def _signal(name: str, raw: dict[str, Any]) -> Signal:
         phrase=_texts(raw, "phrase", where),
         phrase_false=_optional_texts(raw, "phrase_false", where),
         phrase_null=_optional_texts(raw, "phrase_null", where),
-        plural_fr=bool(raw.get("plural_fr", False)),
+        plural=bool(raw.get("plural", False)),
         actionable=bool(raw["actionable"]),
         move_up=float(move.get("up", 0)),
         move_down=float(move.get("down", 0)),
@@ -132,7 +132,7 @@ def _signal(name: str, raw: dict[str, Any]) -> Signal:
 
 
 def _load() -> tuple[dict[str, Signal], dict[int, dict[str, str]]]:
-    raw = tomllib.loads(resources.files("model").joinpath("catalogue.toml").read_text("utf-8"))
+    raw = tomllib.loads((Path(__file__).parent / "catalogue.toml").read_text("utf-8"))
     signals = {name: _signal(name, spec) for name, spec in raw["signals"].items()}
     situations = {int(k): _texts(raw["situations"], k, "situations") for k in raw["situations"]}
     return signals, situations

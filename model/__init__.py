@@ -1,0 +1,1 @@
+"""Regards' domain: signals, personas, the reading model and readings. Never imports Streamlit."""
