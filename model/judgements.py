@@ -160,15 +160,15 @@ def read_csv(data: bytes, name: str = "judgements.csv") -> Judgements:
             f"{name}: not a readable CSV: {str(error).strip()}", fr=f"{name} : CSV illisible : {str(error).strip()}"
         ) from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    unknown = [c for c in frame.columns if c != "verdict" and c not in SIGNALS]
-    if unknown:
-        hint = "; ".join(unknown_signal_message(c) for c in unknown)
-        raise InputError(f"{name}: unknown column(s): {hint}", fr=f"{name} : colonne(s) inconnue(s) : {hint}")
     if "verdict" not in frame.columns:
         raise InputError(
             f"{name}: no 'verdict' column (favourable or unfavourable per row)",
             fr=f"{name} : pas de colonne 'verdict' (favourable ou unfavourable par ligne)",
         )
+    unknown = [c for c in frame.columns if c != "verdict" and c not in SIGNALS]
+    if unknown:
+        hint = "; ".join(unknown_signal_message(c) for c in unknown)
+        raise InputError(f"{name}: unknown column(s): {hint}", fr=f"{name} : colonne(s) inconnue(s) : {hint}")
     if len(frame) < MIN_ROWS:
         raise InputError(
             f"{name}: {len(frame)} judgements; at least {MIN_ROWS} are needed to learn a reading",

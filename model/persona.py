@@ -70,10 +70,20 @@ class SignalReading:
 
 @dataclass(frozen=True)
 class Context:
+    """A reader in a particular situation, e.g. a recruiter hiring for a communications role.
+
+    `typical` overrides the population's typical values with those of the people this reader
+    compares a profile with (communications candidates have more press contacts than most
+    members): contributions are centred there, so "favourable" means "reads better than the
+    profiles this reader usually sees".
+    """
+
     id: str
     name: dict[str, str]
     description: dict[str, str]
     readings: dict[str, SignalReading]
+    typical: dict[str, Any] = field(default_factory=dict)
+    typical_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,13 @@ class Persona:
             valid = ", ".join(self.contexts) or "none"
             raise InputError(f"persona '{self.id}' has no context '{context}'; its contexts: {valid}")
         return self.contexts[context].readings
+
+    def typical(self, context: str | None) -> dict[str, Any]:
+        """Typical values this reader compares with, beyond the population's (may be empty)."""
+        if context is None:
+            return {}
+        self.readings_for(context)
+        return dict(self.contexts[context].typical)
 
     def sources(self, context: str | None = None) -> list[str]:
         """Every source the readings cite, seed first, then E-numbers in order."""
@@ -205,6 +222,26 @@ def _readings(raw: Any, where: _Where, prefix: str, base: dict[str, SignalReadin
     return {name: readings[name] for name in NAMES}
 
 
+def _typical(raw: Any, where: _Where, prefix: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    if raw is None:
+        return {}, ()
+    if not isinstance(raw, dict):
+        raise where.error(prefix + "typical", "a table of signal = typical value, with sources", raw)
+    values = dict(raw)
+    sources = values.pop("sources", None)
+    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and SOURCE.match(s) for s in sources):
+        raise where.error(prefix + "typical.sources", 'a list of "seed", "assumption" or evidence numbers like "E1"', sources)
+    checked = {}
+    for name, value in values.items():
+        if name not in SIGNALS:
+            raise where.error(f"{prefix}typical.{name}", unknown_signal_message(name))
+        try:
+            checked[name] = SIGNALS[name].validate(value)
+        except InputError as error:
+            raise where.error(f"{prefix}typical.{name}", SIGNALS[name].range_text(), value) from error
+    return checked, tuple(sources)
+
+
 def load_persona(path: Path) -> Persona:
     """One persona file, validated; an InputError names the file, the key and what was expected."""
     where = _Where(path)
@@ -223,11 +260,14 @@ def load_persona(path: Path) -> Persona:
         prefix = f"contexts.{cid}."
         if not isinstance(spec, dict):
             raise where.error(f"contexts.{cid}", "a table with name, description and signals", spec)
+        typical, typical_sources = _typical(spec.get("typical"), where, prefix)
         contexts[cid] = Context(
             id=cid,
             name=where.texts(spec, "name", prefix),
             description=where.texts(spec, "description", prefix),
             readings=_readings(spec.get("signals"), where, prefix, readings),
+            typical=typical,
+            typical_sources=typical_sources,
         )
     disagreement = where.number(raw, "disagreement", "", 1.0)
     share = where.number(raw, "favourable_share", "", 0.5)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +61,23 @@ def from_signals(signals: dict[str, Any], as_of: dt.date | None = None) -> Profi
     assumed = tuple(name for name in NAMES if name not in values)
     complete = {name: values[name] if name in values else typical[name] for name in NAMES}
     return Profile(values=complete, assumed=assumed, as_of=as_of)
+
+
+def from_row(row: Mapping[str, Any], as_of: dt.date | None = None) -> Profile:
+    """A profile from a table row (a population or judgements row): NaN days mean never active."""
+    values: dict[str, Any] = {}
+    for name in NAMES:
+        value = row[name]
+        signal = SIGNALS[name]
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            values[name] = None
+        elif signal.type == "bool":
+            values[name] = bool(value)
+        elif signal.is_integer:
+            values[name] = int(value)
+        else:
+            values[name] = float(value)
+    return from_signals(values, as_of)
 
 
 def from_json(document: Any) -> Profile:

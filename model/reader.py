@@ -14,7 +14,7 @@ from model.features import encode, encode_frame
 from model.judgements import JUDGEMENTS_DIR, Judgements, key, synthetic
 from model.persona import PERSONAS_DIR, Persona, load_personas
 from model.population import population
-from model.signals import NAMES
+from model.signals import NAMES, Value
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,11 @@ class Reader:
             return base
         return f"{base} — {self.persona.contexts[self.context].name[lang]}"
 
+    @property
+    def typical(self) -> dict[str, Value]:
+        """The typical profile this reader compares with: where every contribution is 0."""
+        return {**population().typical, **self.persona.typical(self.context)}
+
     def contribution(self, signal: str, values: np.ndarray) -> np.ndarray:
         """The contribution of `signal` at encoded `values` (its centred shape function)."""
         return self.model.shape(NAMES.index(signal), values)
@@ -53,13 +58,14 @@ class Reader:
             "judgements_source": self.source,
             "judgements_count": self.judgements,
             "assumed_columns": list(self.assumed_columns),
+            "compared_with": self.persona.typical(self.context),
         }
 
 
 def fit(persona: Persona, context: str | None, judgements: Judgements) -> Reader:
     """Fit the additive model of (persona, context) on `judgements`."""
     readings = persona.readings_for(context)
-    typical = encode(population().typical)[0]
+    typical = encode({**population().typical, **persona.typical(context)})[0]
     model = AdditiveClassifier(monotone=[readings[name].monotone for name in NAMES], reference=typical).fit(
         encode_frame(judgements.profiles), judgements.verdicts
     )

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up everything Regards needs on a fresh machine; safe to run again (it skips what is done).
+#   scripts/setup.sh          the app: a virtual environment with the package and its dependencies
+#   scripts/setup.sh --test   also the test and benchmark tools, and Chromium for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras="."
+[[ "${1:-}" == "--test" ]] && extras=".[test,bench]"
+
+if [[ ! -x .venv/bin/python ]]; then
+  python3 -m venv .venv
+fi
+stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${1:-app}"
+if [[ ! -f "$stamp" ]]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet --editable "$extras"
+  touch "$stamp"
+fi
+
+if [[ "${1:-}" == "--test" ]] && ! command -v chromium >/dev/null 2>&1; then
+  # Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
+  sudo_cmd=""
+  [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model.errors import InputError
+from model.signals import LANGS, NAMES, SIGNALS, SITUATIONS, by_situation, get
+
+CONTRACT = (
+    "connections",
+    "invitation_note_rate",
+    "recommendations_received",
+    "press_contacts",
+    "company_posts_90d",
+    "comments_90d",
+    "has_photo",
+    "has_headline",
+    "summary_words",
+    "positions_listed",
+    "skills_listed",
+    "cv_mismatches",
+    "posts_90d",
+    "shares_90d",
+    "on_topic_share",
+    "controversial_share",
+    "active_weeks_26",
+    "reactions_90d",
+    "days_since_last_activity",
+)
+
+
+def test_catalogue_keeps_every_contract_name():
+    assert set(CONTRACT) <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_signal_has_french_and_english_texts(name):
+    signal = SIGNALS[name]
+    for texts in (signal.label, signal.help, signal.unit, signal.phrase):
+        assert all(texts[lang].strip() for lang in LANGS)
+
+
+def test_signals_fall_into_the_seeds_five_situations():
+    groups = by_situation()
+    assert sorted(groups) == [1, 2, 3, 4, 5] == sorted(SITUATIONS)
+    assert all(groups[k] for k in groups)
+    assert [s.name for s in groups[1]] == ["connections", "invitation_note_rate", "recommendations_received"]
+
+
+def test_unknown_name_suggests_the_closest_valid_names():
+    with pytest.raises(InputError, match="unknown signal 'conections'.*'connections'"):
+        get("conections")
+
+
+@given(st.integers(min_value=-10_000, max_value=-1))
+def test_negative_counts_are_refused_with_the_valid_range(value):
+    with pytest.raises(InputError, match=r"signal 'connections'.*out of range; expected an integer from 0 to 30000"):
+        SIGNALS["connections"].validate(value)
+
+
+@given(st.floats(min_value=1.0001, max_value=1e6) | st.floats(max_value=-0.0001, min_value=-1e6))
+def test_shares_outside_zero_to_one_are_refused(value):
+    with pytest.raises(InputError, match=r"invitation_note_rate.*expected a number from 0 to 1"):
+        SIGNALS["invitation_note_rate"].validate(value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("has_photo", 1), ("has_photo", "yes"), ("connections", True), ("connections", 2.5), ("connections", "300")],
+)
+def test_values_of_the_wrong_type_are_refused(name, value):
+    with pytest.raises(InputError, match=f"signal '{name}'"):
+        SIGNALS[name].validate(value)
+
+
+def test_never_active_is_null_and_only_there():
+    assert SIGNALS["days_since_last_activity"].validate(None) is None
+    with pytest.raises(InputError, match="null is not allowed"):
+        SIGNALS["connections"].validate(None)
+
+
+def test_every_actionable_signal_has_a_three_month_bound_and_an_action():
+    for signal in SIGNALS.values():
+        if signal.actionable:
+            assert signal.move_up > 0 or signal.move_down > 0, signal.name
+            assert all(signal.action[lang] for lang in LANGS), signal.name
