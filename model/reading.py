@@ -128,11 +128,13 @@ def subject(signal: Signal, value: Value, lang: Lang) -> str:
         return signal.phrase_null[lang]
     if value is False and signal.phrase_false:
         return signal.phrase_false[lang]
+    if value == 0 and signal.type != "bool" and signal.phrase_zero:
+        return signal.phrase_zero[lang]
     return signal.phrase[lang].format(value=format_value(signal, value, lang))
 
 
 def _plural(signal: Signal, value: Value) -> bool:
-    return signal.plural and value is not None and value is not False
+    return signal.plural and value is not None and value is not False and not (value == 0 and signal.phrase_zero)
 
 
 _VERBS = {

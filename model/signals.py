@@ -37,6 +37,7 @@ class Signal:
     phrase: dict[str, str]
     phrase_false: dict[str, str] | None
     phrase_null: dict[str, str] | None
+    phrase_zero: dict[str, str] | None
     plural: bool
     actionable: bool
     move_up: float
@@ -121,6 +122,7 @@ def _signal(name: str, raw: dict[str, Any]) -> Signal:
         phrase=_texts(raw, "phrase", where),
         phrase_false=_optional_texts(raw, "phrase_false", where),
         phrase_null=_optional_texts(raw, "phrase_null", where),
+        phrase_zero=_optional_texts(raw, "phrase_zero", where),
         plural=bool(raw.get("plural", False)),
         actionable=bool(raw["actionable"]),
         move_up=float(move.get("up", 0)),

@@ -46,3 +46,10 @@ def test_every_reader_reads_every_signal(readers, lang):
     readings = read_all(readers, profile(), lang)
     assert [r.key for r in readings] == sorted(readers.readers)
     assert all(len(r.contributions) == len(r.verdicts) == len(r.signal_sentences) == 19 for r in readings)
+
+
+def test_the_seeds_communications_manager_is_told_why_in_plain_words(readers):
+    manager = profile(connections=300, press_contacts=0, company_posts_90d=0)
+    sentences = read(readers.get("recruiter", "communication"), manager, "fr").sentences
+    assert any(s.startswith("L'absence de contact presse joue contre vous auprès d'un recruteur") for s in sentences)
+    assert any(s.startswith("Vos 300 relations jouent contre vous") for s in sentences)
