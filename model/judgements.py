@@ -70,7 +70,7 @@ def file_name(persona: str, context: str | None) -> str:
 def bias(persona: Persona, context: str | None) -> float:
     """The constant that makes `favourable_share` of the population read favourably."""
     scores = priorities(persona.readings_for(context), encode_frame(population().profiles))
-    return -float(np.quantile(scores, 1.0 - persona.favourable_share))
+    return -float(np.quantile(scores, 1.0 - persona.favourable_share_in(context)))
 
 
 def oracle_logit(persona: Persona, context: str | None, encoded: np.ndarray) -> np.ndarray:

@@ -84,6 +84,7 @@ class Context:
     readings: dict[str, SignalReading]
     typical: dict[str, Any] = field(default_factory=dict)
     typical_sources: tuple[str, ...] = ()
+    favourable_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,12 @@ class Persona:
             valid = ", ".join(self.contexts) or "none"
             raise InputError(f"persona '{self.id}' has no context '{context}'; its contexts: {valid}")
         return self.contexts[context].readings
+
+    def favourable_share_in(self, context: str | None) -> float:
+        """The share of the population this reader reads favourably, in `context`."""
+        if context is not None and self.contexts[context].favourable_share is not None:
+            return float(self.contexts[context].favourable_share)
+        return self.favourable_share
 
     def typical(self, context: str | None) -> dict[str, Any]:
         """Typical values this reader compares with, beyond the population's (may be empty)."""
@@ -242,6 +249,13 @@ def _typical(raw: Any, where: _Where, prefix: str) -> tuple[dict[str, Any], tupl
     return checked, tuple(sources)
 
 
+def _share(raw: dict[str, Any], where: _Where, prefix: str) -> float:
+    share = where.number(raw, "favourable_share", prefix, 0.5)
+    if not 0 < share < 1:
+        raise where.error(prefix + "favourable_share", "a number between 0 and 1, exclusive", share)
+    return share
+
+
 def load_persona(path: Path) -> Persona:
     """One persona file, validated; an InputError names the file, the key and what was expected."""
     where = _Where(path)
@@ -268,13 +282,12 @@ def load_persona(path: Path) -> Persona:
             readings=_readings(spec.get("signals"), where, prefix, readings),
             typical=typical,
             typical_sources=typical_sources,
+            favourable_share=_share(spec, where, prefix) if "favourable_share" in spec else None,
         )
     disagreement = where.number(raw, "disagreement", "", 1.0)
-    share = where.number(raw, "favourable_share", "", 0.5)
+    share = _share(raw, where, "")
     if disagreement <= 0:
         raise where.error("disagreement", "a number > 0 (log-odds of noise between readers)", disagreement)
-    if not 0 < share < 1:
-        raise where.error("favourable_share", "a number between 0 and 1, exclusive", share)
     return Persona(
         id=path.stem,
         path=path,
