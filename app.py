@@ -1,0 +1,29 @@
+"""Regards — the Streamlit entry point: the shared frame (sidebar) and the router."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+from ui.compare_page import compare_page
+from ui.editor import profile_page
+from ui.i18n import t
+from ui.reading_page import reading_page
+from ui.readers import shared_readers
+from ui.sidebar import sidebar
+
+st.set_page_config(page_title="Regards", page_icon="👁", layout="wide")
+readers = shared_readers()
+state.init(sorted(readers.readers))
+lang = state.lang()
+sidebar(readers)
+
+reading = st.Page(reading_page, title=t(lang, "page_reading"), url_path="reading", default=True)
+compare = st.Page(compare_page, title=t(lang, "page_compare"), url_path="compare")
+profile = st.Page(profile_page, title=t(lang, "page_profile"), url_path="profile")
+presenting = st.session_state[state.PRESENTER]
+page = st.navigation([compare, reading, profile] if presenting else [reading, compare, profile], position="top")
+if state.take_presenter_start() and page is reading:
+    st.switch_page(compare)
+page.run()
+state.write_url()

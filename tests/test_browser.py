@@ -1,0 +1,159 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright against a live server.
+
+Screenshots go to artifacts/screenshots/ (not committed) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the Streamlit server did not start within 60 s")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def _probability(page) -> int:
+    text = page.get_by_test_id("stMetricValue").first.inner_text()
+    return int(re.sub(r"\D", "", text))
+
+
+def _chart(page, name: str) -> bytes:
+    """The contributions chart as pixels (saved for a person to look at)."""
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    return chart.screenshot(path=str(SHOTS / name))
+
+
+def _settle(page) -> None:
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        '() => !document.querySelector(\'[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]\')'
+    )
+    page.wait_for_timeout(700)
+
+
+def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
+    page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
+    _settle(page)
+    before = _probability(page)
+    chart_before = _chart(page, "01b-contributions-before.png")
+    page.screenshot(path=str(SHOTS / "01-reading-en.png"), full_page=True)
+
+    page.goto(f"{server}/profile?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
+    field = page.get_by_role("spinbutton", name="Press contacts (press contacts)")
+    field.wait_for(timeout=30_000)
+    field.fill("12")
+    field.press("Enter")
+    _settle(page)
+    page.screenshot(path=str(SHOTS / "02-profile-edited.png"), full_page=True)
+    assert "press_contacts%3A12" in page.url or "press_contacts:12" in page.url
+
+    page.get_by_role("link", name="One reader").click()
+    page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
+    _settle(page)
+    after = _probability(page)
+    assert after > before, (before, after)
+    assert _chart(page, "03b-contributions-after.png") != chart_before
+    page.screenshot(path=str(SHOTS / "03-reading-after-change.png"), full_page=True)
+
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Français", exact=True).click()
+    page.get_by_text("Chances d'une lecture favorable", exact=True).wait_for(timeout=30_000)
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Journaliste", exact=True).click()
+    _settle(page)
+    assert page.get_by_role("heading", name="Journaliste").count() >= 1
+    assert "lang=fr" in page.url and "reader=journalist" in page.url
+    page.screenshot(path=str(SHOTS / "04-reading-fr-journalist.png"), full_page=True)
+    page.close()
+
+
+def test_a_workshop_opens_side_by_side_on_a_projector(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{server}/?lang=fr&presenter=1&preset=polarising_sharer&p=controversial_share:0.5;posts_90d:10;shares_90d:25")
+    page.get_by_text("Tous les lecteurs, côte à côte").wait_for(timeout=30_000)
+    _settle(page)
+    assert page.get_by_text("Là où les lecteurs ne sont pas d'accord").count() == 1
+    page.screenshot(path=str(SHOTS / "05-presenter-compare-fr.png"), full_page=True)
+    _chart(page, "06-heatmap-fr.png")
+    page.close()

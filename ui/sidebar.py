@@ -1,0 +1,39 @@
+"""The shared frame: language, reader, presenter mode, and warnings about broken reader files."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.reader import Readers
+from model.presets import presets
+from ui import state
+from ui.i18n import LANGS, t
+
+PRESENTER_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; }
+h1 { font-size: 2.6rem !important; }
+</style>
+"""
+
+
+def sidebar(readers: Readers) -> None:
+    lang = state.lang()
+    with st.sidebar:
+        st.markdown(f"## {t(lang, 'app_title')}")
+        st.caption(t(lang, "tagline"))
+        st.radio(t(lang, "language"), LANGS, key=state.LANG, horizontal=True, format_func={"fr": "Français", "en": "English"}.get)
+        lang = state.lang()
+        keys = sorted(readers.readers)
+        st.radio(t(lang, "reader"), keys, key=state.READER, format_func=lambda k: readers.readers[k].name(lang))
+        st.toggle(t(lang, "presenter"), key=state.PRESENTER, help=t(lang, "presenter_help"), on_change=state.start_presenting)
+        preset = st.session_state[state.PRESET]
+        name = presets()[preset].name[lang] if preset else t(lang, "custom_profile")
+        st.caption(t(lang, "current_profile", name=name))
+        for problem in readers.problems:
+            st.warning(t(lang, "broken_persona", message=problem.text(lang)))
+        if problem := state.take_url_problem():
+            st.warning(t(lang, "url_ignored", message=problem.text(lang)))
+    if st.session_state[state.PRESENTER]:
+        st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

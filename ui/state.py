@@ -1,0 +1,188 @@
+"""Session state: the person's profile, reader, language and mode, kept in step with the URL.
+
+The profile lives only in this session (never cached across sessions, never written). The
+URL's query parameters carry the view, so a link reopens it and the back button steps back
+through it: a URL we did not write ourselves (a link, a back or forward step) is loaded; our
+own changes are written to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from model.errors import InputError
+from model.presets import presets
+from model.profile import Profile, from_signals
+from model.signals import NAMES, SIGNALS, Value
+
+DEFAULT_PRESET = "comms_manager"
+DEFAULT_READER = "recruiter/communication"
+LANG, READER, PRESENTER, SIGNALS_KEY, PRESET = "lang", "reader", "presenter", "signals", "preset"
+URL_WRITTEN = "_url_written"
+
+
+def widget_key(name: str) -> str:
+    return f"signal_{name}"
+
+
+def never_key(name: str) -> str:
+    return f"never_{name}"
+
+
+def init(reader_keys: list[str]) -> None:
+    """Set session defaults once, then load the URL when it is not the one we wrote."""
+    if LANG not in st.session_state:
+        st.session_state[LANG] = _browser_lang()
+        st.session_state[READER] = DEFAULT_READER if DEFAULT_READER in reader_keys else reader_keys[0]
+        st.session_state[PRESENTER] = False
+        set_signals(dict(presets()[DEFAULT_PRESET].profile.to_json()["signals"]), DEFAULT_PRESET)
+    url = {k: st.query_params[k] for k in st.query_params}
+    if url and url != st.session_state.get(URL_WRITTEN):
+        _load_url(url, reader_keys)
+    if st.session_state[READER] not in reader_keys:
+        st.session_state[READER] = reader_keys[0]
+
+
+def _browser_lang() -> str:
+    locale = getattr(st.context, "locale", None) or ""
+    return "fr" if str(locale).lower().startswith("fr") else "en"
+
+
+def lang() -> str:
+    return st.session_state[LANG]
+
+
+def signals() -> dict[str, Value]:
+    """The signals the person gave (the rest are assumed typical)."""
+    return st.session_state[SIGNALS_KEY]
+
+
+def profile() -> Profile:
+    return from_signals(signals())
+
+
+def set_signals(values: dict[str, Value], preset: str | None = None) -> None:
+    """Replace the profile and the editor's widgets with `values`."""
+    full = from_signals(values)
+    st.session_state[SIGNALS_KEY] = {name: full.values[name] for name in NAMES if name in values}
+    st.session_state[PRESET] = preset
+    for name in NAMES:
+        value = full.values[name]
+        if SIGNALS[name].nullable:
+            st.session_state[never_key(name)] = value is None
+            value = 0 if value is None else value
+        st.session_state[widget_key(name)] = value
+
+
+def restore_widgets() -> None:
+    """Streamlit forgets a widget's value while its page is not shown: put the profile back."""
+    full = profile()
+    for name in NAMES:
+        value = full.values[name]
+        if SIGNALS[name].nullable and never_key(name) not in st.session_state:
+            st.session_state[never_key(name)] = value is None
+        if widget_key(name) not in st.session_state:
+            st.session_state[widget_key(name)] = 0 if value is None else value
+
+
+def set_signal(name: str, value: Value) -> None:
+    """One signal changed in the editor."""
+    checked = SIGNALS[name].validate(value)
+    st.session_state[SIGNALS_KEY] = {**signals(), name: checked}
+    st.session_state[PRESET] = None
+
+
+def encode_signals(values: dict[str, Value]) -> str:
+    """Signals as a compact, readable query value: connections:300;has_photo:1;…"""
+
+    def text(value: Value) -> str:
+        if value is None:
+            return "null"
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    return ";".join(f"{name}:{text(values[name])}" for name in NAMES if name in values)
+
+
+def decode_signals(text: str) -> dict[str, Value]:
+    """The inverse of `encode_signals`; an InputError for anything it cannot read."""
+    values: dict[str, Value] = {}
+    for part in filter(None, text.split(";")):
+        name, _, raw = part.partition(":")
+        if name not in SIGNALS:
+            raise InputError(f"unknown signal '{name}'", fr=f"signal inconnu '{name}'")
+        values[name] = _parse(name, raw)
+    from_signals(values)
+    return values
+
+
+def _parse(name: str, raw: str) -> Value:
+    signal = SIGNALS[name]
+    if raw == "null":
+        return None
+    if signal.type == "bool":
+        return raw == "1"
+    try:
+        number = float(raw)
+    except ValueError:
+        raise InputError(
+            f"signal '{name}': {raw!r} is not a number", fr=f"signal '{name}' : {raw!r} n'est pas un nombre"
+        ) from None
+    return int(number) if signal.is_integer and number.is_integer() else number
+
+
+def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
+    if url.get("lang") in ("fr", "en"):
+        st.session_state[LANG] = url["lang"]
+    if url.get("reader") in reader_keys:
+        st.session_state[READER] = url["reader"]
+    presenting = url.get("presenter") == "1"
+    if presenting and not st.session_state[PRESENTER]:
+        st.session_state["_presenter_start"] = True
+    st.session_state[PRESENTER] = presenting
+    if "p" in url:
+        try:
+            values = decode_signals(url["p"])
+        except InputError as error:
+            st.session_state["_url_problem"] = error
+        else:
+            preset = url.get("preset") if url.get("preset") in presets() else None
+            set_signals(values, preset)
+
+
+def url_state() -> dict[str, str]:
+    state = {
+        "lang": lang(),
+        "reader": st.session_state[READER],
+        "p": encode_signals(signals()),
+    }
+    if st.session_state[PRESET]:
+        state["preset"] = st.session_state[PRESET]
+    if st.session_state[PRESENTER]:
+        state["presenter"] = "1"
+    return state
+
+
+def write_url() -> None:
+    """Write the view to the URL when it changed (each change is a step for the back button)."""
+    state = url_state()
+    current = {k: st.query_params[k] for k in st.query_params}
+    if state != current:
+        st.query_params.from_dict(state)
+    st.session_state[URL_WRITTEN] = state
+
+
+def start_presenting() -> None:
+    """Presenter mode was just switched on: the side-by-side view comes first."""
+    st.session_state["_presenter_start"] = bool(st.session_state[PRESENTER])
+
+
+def take_presenter_start() -> bool:
+    return bool(st.session_state.pop("_presenter_start", False))
+
+
+def take_url_problem() -> Any:
+    return st.session_state.pop("_url_problem", None)
