@@ -5,10 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
-from ui.compare_page import compare_page
-from ui.editor import profile_page
 from ui.i18n import t
-from ui.reading_page import reading_page
 from ui.readers import shared_readers
 from ui.sidebar import sidebar
 
@@ -18,12 +15,12 @@ state.init(sorted(readers.readers))
 lang = state.lang()
 sidebar(readers)
 
-reading = st.Page(reading_page, title=t(lang, "page_reading"), url_path="reading", default=True)
-compare = st.Page(compare_page, title=t(lang, "page_compare"), url_path="compare")
-profile = st.Page(profile_page, title=t(lang, "page_profile"), url_path="profile")
+reading = st.Page("views/reading.py", title=t(lang, "page_reading"), url_path="reading", default=True)
+compare = st.Page("views/compare.py", title=t(lang, "page_compare"), url_path="compare")
+profile = st.Page("views/profile.py", title=t(lang, "page_profile"), url_path="profile")
 presenting = st.session_state[state.PRESENTER]
 page = st.navigation([compare, reading, profile] if presenting else [reading, compare, profile], position="top")
-if state.take_presenter_start() and page is reading:
+if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
 page.run()
 state.write_url()

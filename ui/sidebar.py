@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.reader import Readers
 from model.presets import presets
+from model.reader import Readers
 from ui import state
 from ui.i18n import LANGS, t
 

@@ -1,0 +1,186 @@
+"""The app's logic through Streamlit's AppTest: pages, readers, languages, presets, uploads, URL."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model.presets import presets
+from ui import state
+from ui.i18n import LOCALES
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+READERS = ["journalist", "peer", "recruiter", "recruiter/communication"]
+
+
+def start(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    """Switch to a page by its file, as the top navigation does."""
+    at.switch_page(page)
+    return at.run()
+
+
+def probability(at: AppTest) -> int:
+    return int(re.sub(r"\D", "", at.metric[0].value))
+
+
+def test_the_app_opens_on_the_seeds_example_read_by_a_communications_recruiter():
+    at = start()
+    assert not at.exception
+    assert at.title[0].value == "Recruiter — Communications role"
+    assert probability(at) < 40
+    assert at.query_params["reader"] == "recruiter/communication"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("reader", READERS)
+def test_every_reader_reads_in_both_languages(lang, reader):
+    at = start(lang=lang, reader=reader)
+    assert not at.exception
+    assert 0 <= probability(at) <= 100
+    heading = "Chances d'une lecture favorable" if lang == "fr" else "Chance of a favourable reading"
+    assert at.metric[0].label == heading
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_side_by_side_shows_every_reader_and_where_they_disagree(lang):
+    at = start(lang=lang, p="controversial_share:0.3;posts_90d:8")
+    at = go(at, "views/compare.py")
+    assert not at.exception
+    assert len(at.metric) == len(READERS)
+    disputed = "Contenus polémiques" if lang == "fr" else "Polarising content"
+    assert any(disputed in m.value for m in at.markdown)
+
+
+def test_the_profile_page_groups_signals_by_the_five_situations():
+    at = go(start(lang="fr"), "views/profile.py")
+    assert not at.exception
+    titles = [e.label for e in at.expander]
+    assert titles[:5] == [
+        "1. Création de relations professionnelles",
+        "2. Méthodes de travail",
+        "3. Cohérence de nos affirmations",
+        "4. Choix des contenus",
+        "5. Qualités personnelles",
+    ]
+
+
+@pytest.mark.parametrize("preset", sorted(presets()))
+def test_every_preset_loads_and_says_who_it_is(preset):
+    at = go(start(lang="en"), "views/profile.py")
+    at.selectbox(key="preset_choice").set_value(preset).run()
+    assert not at.exception
+    assert any(presets()[preset].description["en"] in i.value for i in at.info)
+    expected = presets()[preset].profile.values["connections"]
+    assert at.number_input(key=state.widget_key("connections")).value == expected
+    assert at.query_params["preset"] == preset
+
+
+def test_changing_a_signal_changes_the_reading_and_the_url():
+    at = start(lang="en", reader="recruiter/communication")
+    before = probability(at)
+    at = go(at, "views/profile.py")
+    at.number_input(key=state.widget_key("press_contacts")).set_value(15).run()
+    assert "press_contacts:15" in at.query_params["p"]
+    at = go(at, "views/reading.py")
+    assert probability(at) > before
+
+
+def test_reset_gives_a_typical_profile_every_signal_assumed():
+    at = go(start(lang="en"), "views/profile.py")
+    at.button(key="reset").click().run()
+    assert at.query_params["p"] == ""
+    assert len([c for c in at.caption if c.value == "assumed: typical value"]) == 19
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "not valid JSON (line 1, column 2"),
+        (json.dumps({"signals": {"conections": 10}}).encode(), "unknown signal 'conections': did you mean 'connections'"),
+        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "'active_weeks_26': 40 is out of range"),
+    ],
+)
+def test_a_bad_profile_file_shows_the_message_and_keeps_the_profile(content, message):
+    at = go(start(lang="en"), "views/profile.py")
+    before = dict(at.query_params)
+    at.file_uploader(key="upload").set_value(("profile.json", content, "application/json")).run()
+    assert not at.exception
+    assert any(message in e.value and "your profile is unchanged" in e.value for e in at.error)
+    assert dict(at.query_params)["p"] == before["p"]
+
+
+def test_a_good_profile_file_replaces_the_profile():
+    at = go(start(lang="en"), "views/profile.py")
+    document = {"as_of": "2026-11-01", "signals": {"connections": 4321, "has_photo": False}}
+    at.file_uploader(key="upload").set_value(("me.json", json.dumps(document).encode(), "application/json")).run()
+    assert at.query_params["p"] == "connections:4321;has_photo:0"
+    assert at.number_input(key=state.widget_key("connections")).value == 4321
+
+
+def test_a_link_reopens_exactly_the_same_view():
+    first = start(lang="en")
+    first = go(first, "views/profile.py")
+    first.number_input(key=state.widget_key("connections")).set_value(1234).run()
+    first.radio(key=state.READER).set_value("peer").run()
+    first.radio(key=state.LANG).set_value("fr").run()
+    link = {k: first.query_params[k] for k in first.query_params}
+    again = start(**link)
+    assert again.title[0].value == "Pair"
+    assert again.radio(key=state.LANG).value == "fr"
+    assert "connections:1234" in again.query_params["p"]
+    assert probability(again) == probability(go(first, "views/reading.py"))
+
+
+def test_a_link_with_a_broken_profile_is_ignored_with_a_warning():
+    at = start(lang="en", p="connections:lots")
+    assert not at.exception
+    assert any("could not be read" in w.value for w in at.warning)
+
+
+def test_presenter_mode_opens_side_by_side_first():
+    at = start(lang="fr", presenter="1")
+    assert not at.exception
+    assert at.title[0].value == "Tous les lecteurs, côte à côte"
+
+
+def test_a_broken_persona_file_warns_and_the_other_readers_work(tmp_path, monkeypatch):
+    import streamlit as st
+
+    from model.persona import PERSONAS_DIR
+    from model.reader import load_readers
+    from ui import readers as ui_readers
+
+    for path in PERSONAS_DIR.glob("*.toml"):
+        (tmp_path / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    (tmp_path / "peer.toml").write_text("id = 'peer'\nname = 3\n", "utf-8")
+    monkeypatch.setattr(ui_readers, "default_readers", lambda: load_readers(tmp_path))
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=30).run()
+    finally:
+        st.cache_resource.clear()
+    assert not at.exception
+    assert any("peer.toml" in w.value for w in at.sidebar.warning)
+    assert [r for r in at.radio(key=state.READER).options] == ["Journalist", "Recruiter", "Recruiter — Communications role"]
+
+
+def test_both_languages_have_the_same_texts_and_every_text_used_exists():
+    keys = {lang: set(tomllib.loads((LOCALES / f"{lang}.toml").read_text("utf-8"))) for lang in ("fr", "en")}
+    assert keys["fr"] == keys["en"]
+    used = set()
+    for path in [Path(APP), *Path(LOCALES.parent).glob("*.py")]:
+        used |= set(re.findall(r"t\(\s*lang,\s*\"([a-z_]+)\"", path.read_text("utf-8")))
+        used |= set(re.findall(r"\(\s*\w+,\s*\"(\w+)\",\s*\"(?:none_\w+)\"\)", path.read_text("utf-8")))
+    assert used and used <= keys["en"], used - keys["en"]
