@@ -143,8 +143,14 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         return monotone
 
     def _knots(self, column: np.ndarray) -> np.ndarray:
-        quantiles = np.quantile(column, np.linspace(0.0, 1.0, max(int(self.n_knots), 2)))
-        return np.unique(quantiles)
+        """Knots at the minimum and at quantiles of the values above it: zero-inflated signals
+        (most members never post) keep knots where their values actually vary."""
+        low = column.min()
+        above = column[column > low]
+        if above.size == 0:
+            return np.array([low])
+        quantiles = np.quantile(above, np.linspace(0.0, 1.0, max(int(self.n_knots), 2) - 1))
+        return np.unique(np.concatenate([[low], quantiles]))
 
     def _reference(self, X: np.ndarray) -> np.ndarray:
         if self.reference is None:
@@ -178,12 +184,15 @@ def _fit_logistic(basis: np.ndarray, sign: np.ndarray, alpha: float, bounds: lis
         gradient = -design.T @ (sign * expit(-margin)) + penalty * theta
         return value, gradient
 
+    # ftol 1e-6 stops once an iteration improves the loss by less than a millionth (on 4,000
+    # judgements, far below what moves a reading); a longer memory (maxcor 20) needs fewer
+    # iterations. Together they halve the fit time for the same AUC (benchmarks/bench_engine.py).
     result = minimize(
         loss,
         np.zeros(design.shape[1]),
         jac=True,
         method="L-BFGS-B",
         bounds=bounds,
-        options={"maxiter": max_iter},
+        options={"maxiter": max_iter, "ftol": 1e-6, "maxcor": 20},
     )
     return result.x, max(int(result.nit), 1)
