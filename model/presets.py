@@ -26,7 +26,7 @@ class Preset:
 def load_preset(path: Path) -> Preset:
     """A preset file: a profile plus its name and a sentence saying who it is, in both languages."""
     document = json.loads(path.read_text("utf-8"))
-    texts = {key: document.pop(key, None) for key in ("name", "description")}
+    texts = {key: document.get(key) for key in ("name", "description")}
     for key, value in texts.items():
         if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGS):
             raise InputError(f"{path.name}: '{key}' needs a French and an English text")

@@ -81,12 +81,15 @@ def from_row(row: Mapping[str, Any], as_of: dt.date | None = None) -> Profile:
 
 
 def from_json(document: Any) -> Profile:
-    """A profile from its JSON object `{"as_of": "YYYY-MM-DD", "signals": {...}}`."""
+    """A profile from its JSON object `{"as_of": "YYYY-MM-DD", "signals": {...}}`; a preset's
+    `name` and `description` may ride along and are not part of the profile."""
     if not isinstance(document, dict):
         raise InputError('profile: expected a JSON object like {"as_of": "YYYY-MM-DD", "signals": {...}}')
-    unknown_keys = sorted(set(document) - {"as_of", "signals"})
+    unknown_keys = sorted(set(document) - {"as_of", "signals", "name", "description"})
     if unknown_keys:
-        raise InputError(f"profile: unknown key(s) {', '.join(unknown_keys)}; expected 'as_of' and 'signals'")
+        raise InputError(
+            f"profile: unknown key(s) {', '.join(unknown_keys)}; expected 'as_of' and 'signals' (and optional 'name', 'description')"
+        )
     signals = document.get("signals")
     if not isinstance(signals, dict):
         raise InputError("profile: 'signals' must be an object mapping signal names to values")

@@ -43,6 +43,7 @@ class Signal:
     move_up: float
     move_down: float
     effort_hours: float
+    effort_fixed: float
     action: dict[str, str]
     action_down: dict[str, str] | None
 
@@ -128,6 +129,7 @@ def _signal(name: str, raw: dict[str, Any]) -> Signal:
         move_up=float(move.get("up", 0)),
         move_down=float(move.get("down", 0)),
         effort_hours=float(raw.get("effort_hours", 0.0)),
+        effort_fixed=float(raw.get("effort_fixed", 0.0)),
         action=_texts(raw, "action", where),
         action_down=_optional_texts(raw, "action_down", where),
     )

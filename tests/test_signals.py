@@ -84,4 +84,5 @@ def test_every_actionable_signal_has_a_three_month_bound_and_an_action():
     for signal in SIGNALS.values():
         if signal.actionable:
             assert signal.move_up > 0 or signal.move_down > 0, signal.name
-            assert all(signal.action[lang] for lang in LANGS), signal.name
+            texts = [signal.action, *([signal.action_down] if signal.action_down else [])]
+            assert any(all(text[lang] for lang in LANGS) for text in texts), signal.name

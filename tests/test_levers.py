@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.brute_force import best_floor, cheapest_reaching
+from model.cli import main
+from model.errors import InputError
+from model.levers import EFFORT_UNIT, _logit_of, logit, options, plan_for_reader, plan_for_readers
+from model.population import draw
+from model.profile import from_row
+from model.reading import read
+from model.signals import NAMES, SIGNALS
+
+READERS = ["recruiter", "recruiter/communication", "journalist", "peer"]
+random_profiles = st.integers(min_value=0, max_value=2**31 - 1).map(lambda seed: from_row(draw(1, seed).iloc[0]))
+SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _respects_bounds(before, after) -> None:
+    for name in NAMES:
+        signal, old, new = SIGNALS[name], before.values[name], after.values[name]
+        if not signal.actionable:
+            assert new == old, name
+        elif signal.type != "bool" and not signal.nullable and new is not None:
+            assert signal.low <= new <= signal.high, name
+            assert old - signal.move_down - 1e-9 <= new <= old + signal.move_up + 1e-9, name
+
+
+@SLOW
+@given(random_profiles, st.sampled_from(READERS), st.sampled_from([0.5, 0.7, 0.9]))
+def test_a_plan_that_says_it_reaches_the_target_does(readers, profile, key, target):
+    reader = readers.readers[key]
+    plan = plan_for_reader(reader, profile, target)
+    after = plan.apply(profile)
+    probability = read(reader, after).probability
+    if plan.reaches_target:
+        assert probability >= target - 1e-9
+    else:
+        assert probability < target
+    assert probability == pytest.approx(plan.after[key])
+    _respects_bounds(profile, after)
+
+
+@SLOW
+@given(random_profiles, st.lists(st.sampled_from([n for n in NAMES if SIGNALS[n].actionable]), max_size=5, unique=True))
+def test_fixed_and_non_actionable_signals_never_change(readers, profile, fixed):
+    for plan in (
+        plan_for_reader(readers.get("peer"), profile, 0.9, tuple(fixed)),
+        plan_for_readers([readers.get("recruiter"), readers.get("journalist")], profile, 8.0, tuple(fixed)),
+    ):
+        after = plan.apply(profile)
+        for name in [*fixed, "positions_listed"]:
+            assert after.values[name] == profile.values[name], name
+        _respects_bounds(profile, after)
+
+
+FREE = ["has_photo", "recommendations_received", "press_contacts", "invitation_note_rate", "cv_mismatches"]
+
+
+def _small_case(readers, keys, seed):
+    profile = from_row(draw(1, seed).iloc[0])
+    fixed = tuple(n for n in NAMES if n not in FREE)
+    chosen = [readers.readers[k] for k in keys]
+    table = options(chosen, profile, fixed)
+    return profile, fixed, chosen, [table[n] for n in NAMES if len(table[n]) > 1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("key", ["recruiter/communication", "journalist"])
+def test_no_cheaper_plan_exists_for_one_reader(readers, seed, key):
+    profile, fixed, (reader,), groups = _small_case(readers, [key], seed)
+    start = _logit_of(reader, profile)
+    for target in (0.5, 0.7, 0.85):
+        plan = plan_for_reader(reader, profile, target, fixed)
+        brute = cheapest_reaching(groups, logit(target) - start)
+        if brute is None:
+            assert not plan.reaches_target
+        else:
+            assert plan.reaches_target
+            assert sum(int(np.ceil(round(s.effort / EFFORT_UNIT, 6))) for s in plan.steps) == brute[0]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_plan_raises_the_lowest_of_three_readers_more_within_the_budget(readers, seed):
+    profile, fixed, chosen, groups = _small_case(readers, ["recruiter", "journalist", "peer"], seed)
+    starts = np.array([_logit_of(r, profile) for r in chosen])
+    for budget in (1.0, 4.0):
+        plan = plan_for_readers(chosen, profile, budget, fixed)
+        floor = min(logit(p) for p in plan.after.values())
+        assert floor == pytest.approx(best_floor(groups, starts, round(budget / EFFORT_UNIT)), abs=1e-6)
+        assert plan.effort <= budget + 1e-9
+
+
+def test_out_of_reach_targets_are_said_so_with_the_best_plan(readers):
+    profile = from_row(draw(1, 3).iloc[0])
+    plan = plan_for_reader(readers.get("journalist"), profile, 0.999999)
+    assert not plan.reaches_target
+    assert plan.after["journalist"] > plan.before["journalist"]
+
+
+def test_the_seeds_communications_manager_is_told_to_meet_the_press(readers):
+    from model.presets import presets
+
+    plan = plan_for_reader(readers.get("recruiter", "communication"), presets()["comms_manager"].profile, 0.7, lang="fr")
+    assert plan.reaches_target
+    assert any("journalistes" in s.text for s in plan.steps)
+
+
+def test_no_regret_moves_help_everyone_and_trade_offs_hurt_someone(readers):
+    from model.presets import presets
+
+    plan = plan_for_readers(
+        [readers.get("recruiter"), readers.get("journalist"), readers.get("peer")], presets()["silent_expert"].profile, 5.0
+    )
+    assert plan.no_regret and all(min(s.gains.values()) > 0.1 for s in plan.no_regret)
+    assert all(max(s.gains.values()) > 0.1 and min(s.gains.values()) < -0.1 for s in plan.trade_offs)
+
+
+def test_a_bad_target_is_refused(readers):
+    with pytest.raises(InputError, match="target 1.5: expected a probability between 0 and 1"):
+        plan_for_reader(readers.get("peer"), from_row(draw(1, 1).iloc[0]), 1.5)
+
+
+def _cli(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_levers_prints_a_json_plan(capsys):
+    code, out, _ = _cli(capsys, "levers", "data/presets/thin_graduate.json", "--persona", "recruiter", "--json")
+    plan = json.loads(out)
+    assert code == 0 and plan["readers"] == ["recruiter"] and plan["steps"]
+    assert {"signal", "from", "to", "effort_hours", "gains", "text"} <= set(plan["steps"][0])
+
+
+def test_levers_for_several_readers_in_french(capsys):
+    code, out, _ = _cli(
+        capsys, "levers", "data/presets/silent_expert.json", "--persona", "peer", "--persona", "journalist", "--lang", "fr"
+    )
+    assert code == 0 and "sans regret" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--persona", "recruiter", "--target", "0"], "target 0: expected a probability"),
+        (["--persona", "recruiter", "--fixed", "conections"], "unknown signal 'conections'"),
+        (["--persona", "nobody"], "unknown persona 'nobody'"),
+        (
+            ["--persona", "peer", "--persona", "journalist", "--context", "communication"],
+            "--context goes with a single --persona",
+        ),
+        (["--persona", "peer", "--persona", "journalist", "--budget", "-1"], "budget -1: expected hours >= 0"),
+    ],
+)
+def test_levers_bad_input_exits_2_naming_the_problem(capsys, args, message):
+    code, out, err = _cli(capsys, "levers", "data/presets/silent_expert.json", *args)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and out == ""
