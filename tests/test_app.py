@@ -184,3 +184,28 @@ def test_both_languages_have_the_same_texts_and_every_text_used_exists():
         used |= set(re.findall(r"t\(\s*lang,\s*\"([a-z_]+)\"", path.read_text("utf-8")))
         used |= set(re.findall(r"\(\s*\w+,\s*\"(\w+)\",\s*\"(?:none_\w+)\"\)", path.read_text("utf-8")))
     assert used and used <= keys["en"], used - keys["en"]
+
+
+def test_what_to_change_plans_applies_and_undoes():
+    at = go(start(lang="en", reader="recruiter/communication"), "views/levers.py")
+    assert not at.exception
+    assert any("Target reached" in s.value for s in at.success)
+    before = at.query_params["p"]
+    at.button(key="levers_apply").click().run()
+    assert at.query_params["p"] != before
+    at = go(at, "views/reading.py")
+    assert probability(at) >= 70
+    at = go(at, "views/levers.py")
+    at.button(key="levers_undo").click().run()
+    assert at.query_params["p"] == before
+
+
+def test_what_to_change_for_several_readers_shows_no_regret_moves_and_trade_offs():
+    at = go(
+        start(lang="fr", preset="silent_expert", p="connections:650;posts_90d:0;active_weeks_26:0;days_since_last_activity:400"),
+        "views/levers.py",
+    )
+    at.multiselect(key="levers_readers").set_value(["journalist", "peer", "recruiter"]).run()
+    assert not at.exception
+    assert len(at.metric) == 3
+    assert any("sans regret" in h.value for h in at.subheader)
