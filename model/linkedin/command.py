@@ -1,0 +1,69 @@
+"""`regards import-linkedin`: a LinkedIn export ZIP to the profile JSON `regards read` takes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from model.errors import InputError
+from model.linkedin.derive import ImportResult, import_export
+from model.signals import SIGNALS
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+    command = commands.add_parser("import-linkedin", help="derive a profile from a LinkedIn data export (ZIP), in memory")
+    command.add_argument("export", metavar="EXPORT.zip")
+    command.add_argument(
+        "--as-of", default=None, metavar="YYYY-MM-DD", help="date the 90-day counts end (default: the export's latest entry)"
+    )
+    command.add_argument("--json", action="store_true", help="print the profile JSON that `regards read` takes")
+    command.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+    command.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from model.cli import _read_bytes
+
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise InputError(
+                f"--as-of {args.as_of!r}: expected a date as YYYY-MM-DD",
+                fr=f"--as-of {args.as_of!r} : attendu une date AAAA-MM-JJ",
+            ) from None
+    result = import_export(_read_bytes(args.export), as_of)
+    if args.json:
+        json.dump(result.to_profile_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_summary(result, args.lang)
+    return 0
+
+
+def print_summary(result: ImportResult, lang: str) -> None:
+    fr = lang == "fr"
+    print(("Profil au " if fr else "Profile as of ") + result.as_of.isoformat())
+    print(("Fichiers trouvés : " if fr else "Files found: ") + ", ".join(f"{k} ({v})" for k, v in result.counts.items()))
+    if result.files_missing:
+        print(("Fichiers absents : " if fr else "Files missing: ") + ", ".join(result.files_missing))
+    if result.date_range:
+        print(("Période : " if fr else "Dates: ") + f"{result.date_range[0]} → {result.date_range[1]}")
+    for name, value in result.signals.items():
+        print(f"  {SIGNALS[name].label[lang]:<32} {value!s:>8}  ← {result.sources[name][lang]}")
+    print(("À compléter : " if fr else "To fill in: ") + ", ".join(SIGNALS[n].label[lang] for n in result.to_fill_in))
+    for name, value in result.estimates.items():
+        print(("Estimation (non reprise) : " if fr else "Estimate (not used): ") + f"{SIGNALS[name].label[lang]} ≈ {value}")
+    for note in result.notes:
+        print("! " + note[lang])
+    print(
+        "\n"
+        + (
+            "Pour l'enregistrer : regards import-linkedin EXPORT.zip --json > profil.json"
+            if fr
+            else "To save it: regards import-linkedin EXPORT.zip --json > profile.json"
+        )
+    )
