@@ -4,8 +4,8 @@ matched by name, backslash-escaped quotes, and dates in the many formats seen.""
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Sequence
