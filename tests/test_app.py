@@ -209,3 +209,32 @@ def test_what_to_change_for_several_readers_shows_no_regret_moves_and_trade_offs
     assert not at.exception
     assert len(at.metric) == 3
     assert any("sans regret" in h.value for h in at.subheader)
+
+
+def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():
+    at = go(start(lang="fr"), "views/profile.py")
+    at.button(key="linkedin_sample").click().run()
+    assert not at.exception
+    assert any("Importé : 15 signaux" in s.value for s in at.success)
+    assert any("À compléter à la main" in w.value and "Photo de profil" in w.value for w in at.warning)
+    assert at.number_input(key=state.widget_key("connections")).value == 400
+    assert "connections:400" in at.query_params["p"]
+
+
+def test_a_bad_export_shows_the_message_and_keeps_the_profile():
+    at = go(start(lang="en"), "views/profile.py")
+    before = at.query_params["p"]
+    at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", b"not a zip at all", "application/zip")).run()
+    assert not at.exception
+    assert any("not a ZIP archive" in e.value and "your profile is unchanged" in e.value for e in at.error)
+    assert at.query_params["p"] == before
+
+
+def test_an_uploaded_export_is_imported_and_not_kept():
+    from model.linkedin.synthetic import Spec, archive
+
+    at = go(start(lang="en"), "views/profile.py")
+    at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", archive(Spec(connections=123)), "application/zip")).run()
+    assert at.number_input(key=state.widget_key("connections")).value == 123
+    assert "linkedin_zip_0" not in at.session_state
+    assert at.file_uploader(key="linkedin_zip_1").value is None

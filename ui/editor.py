@@ -12,6 +12,7 @@ from model.profile import loads
 from model.signals import SITUATIONS, Signal, by_situation
 from ui import state
 from ui.i18n import t
+from ui.linkedin_import import linkedin_import
 
 
 def profile_page() -> None:
@@ -20,6 +21,7 @@ def profile_page() -> None:
     st.write(t(lang, "profile_intro"))
     state.restore_widgets()
     _sources(lang)
+    linkedin_import(lang)
     _editor(lang)
 
 
