@@ -110,7 +110,7 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
     everything = [d for d in dates.values() if len(d)]
     latest = max((d.max() for d in everything), default=None)
     as_of = as_of or (latest.date() if latest is not None else dt.date.today())
-    _relations(tables, built)
+    _relations(tables, dates, built)
     _coherence(tables, built)
     _activity(tables, dates, built, as_of)
     first = min((d.min() for d in everything), default=None)
@@ -151,6 +151,8 @@ def _read_all(archive: Archive, built: _Builder) -> tuple[dict[str, pd.DataFrame
     return tables, counts
 
 
+RANGE_ONLY = ("Connections.csv",)
+"""Files whose dates only bound the export's date range: each distinct date is parsed once."""
 DATE_COLUMNS = {
     "Connections.csv": ("Connected On",),
     "Invitations.csv": ("Sent At",),
@@ -173,17 +175,24 @@ def _dates(tables: dict[str, pd.DataFrame], built: _Builder) -> dict[str, pd.Ser
                 f"{name} : pas de colonne '{headers[0]}' ; ses dates n'ont pas été lues.",
             )
             continue
+        if name in RANGE_ONLY:
+            values = values.drop_duplicates()
         parsed, unreadable = parse_dates(values)
         if unreadable:
+            what = (
+                ("distinct date(s)", "date(s) distincte(s)")
+                if name in RANGE_ONLY
+                else ("row(s) with a date", "ligne(s) à la date")
+            )
             built.note(
-                f"{name}: {unreadable} row(s) with a date in no known format were left out of date counts.",
-                f"{name} : {unreadable} ligne(s) à la date dans un format inconnu ont été écartées des décomptes datés.",
+                f"{name}: {unreadable} {what[0]} in no known format were left out of date counts.",
+                f"{name} : {unreadable} {what[1]} dans un format inconnu ont été écartées des décomptes datés.",
             )
         dates[name] = parsed.dropna()
     return dates
 
 
-def _relations(tables: dict[str, pd.DataFrame], built: _Builder) -> None:
+def _relations(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], built: _Builder) -> None:
     connections = tables.get("Connections.csv")
     if connections is not None:
         built.set(
@@ -204,7 +213,7 @@ def _relations(tables: dict[str, pd.DataFrame], built: _Builder) -> None:
                 f"Connections.csv: {press} connections whose position or company is in press or media",
                 f"Connections.csv : {press} relations dont le poste ou l'entreprise relève de la presse ou des médias",
             )
-    _invitations(tables.get("Invitations.csv"), built)
+    _invitations(tables.get("Invitations.csv"), dates.get("Invitations.csv"), built)
     recommendations = tables.get("Recommendations_Received.csv")
     if recommendations is not None:
         status = column(recommendations, "Status")
@@ -217,7 +226,7 @@ def _relations(tables: dict[str, pd.DataFrame], built: _Builder) -> None:
         )
 
 
-def _invitations(frame: pd.DataFrame | None, built: _Builder) -> None:
+def _invitations(frame: pd.DataFrame | None, sent_at: pd.Series | None, built: _Builder) -> None:
     if frame is None or frame.empty:
         return
     direction, message = column(frame, "Direction"), column(frame, "Message")
@@ -232,12 +241,8 @@ def _invitations(frame: pd.DataFrame | None, built: _Builder) -> None:
     if not sent:
         return
     with_note = int((message[outgoing] != "").sum())
-    dates, _ = (
-        parse_dates(column(frame, "Sent At")[outgoing])
-        if column(frame, "Sent At") is not None
-        else (pd.Series(dtype="datetime64[ns]"), 0)
-    )
-    period = f" ({dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d})" if dates.notna().any() else ""
+    dates = sent_at[sent_at.index.isin(outgoing.index[outgoing])] if sent_at is not None else pd.Series(dtype="datetime64[ns]")
+    period = f" ({dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d})" if len(dates) else ""
     built.set(
         "invitation_note_rate",
         round(with_note / sent, 3),

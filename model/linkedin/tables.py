@@ -29,16 +29,12 @@ DATE_FORMATS = (
 
 
 def as_utf8(data: bytes) -> bytes:
-    """The file as UTF-8 bytes: UTF-8 (with or without BOM) as it is, UTF-16 with a BOM and
-    Latin-1 (old Excel saves) converted."""
+    """The file as UTF-8 bytes: UTF-8 (with or without BOM) as it is, UTF-16 with a BOM
+    converted. Latin-1 (old Excel saves) is caught when UTF-8 fails, in `read_table`."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace").encode("utf-8")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1").encode("utf-8")
     return data
 
 
@@ -59,17 +55,19 @@ def read_table(data: bytes, first_column: str | None = None, escaped_quotes: boo
         return pd.DataFrame()
     header = content.split(b"\n", 1)[0]
     separator = max((",", ";", "\t"), key=lambda sep: header.count(sep.encode()))
-    frame = pd.read_csv(
-        io.BytesIO(content),
-        sep=separator,
-        dtype=str,
-        keep_default_na=False,
-        engine="c",
-        encoding="utf-8",
-        escapechar="\\" if escaped_quotes else None,
-        quoting=csv.QUOTE_MINIMAL,
-        on_bad_lines="skip",
-    )
+    options = {
+        "sep": separator,
+        "dtype": str,
+        "keep_default_na": False,
+        "engine": "c",
+        "quoting": csv.QUOTE_MINIMAL,
+        "escapechar": "\\" if escaped_quotes else None,
+        "on_bad_lines": "skip",
+    }
+    try:
+        frame = pd.read_csv(io.BytesIO(content), encoding="utf-8", **options)
+    except UnicodeDecodeError:
+        frame = pd.read_csv(io.BytesIO(content), encoding="latin-1", **options)
     frame.columns = [key(c) for c in frame.columns]
     return frame
 
@@ -100,8 +98,7 @@ def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> tup
     The formats that fit a sample of the file are tried first, so a file pays for its own
     format and only its odd rows for the others.
     """
-    text = values.str.strip().str.strip('"')
-    filled = text[text != ""]
+    filled = values[values != ""]
     order = _by_fit(filled.head(8), formats)
     parsed = pd.to_datetime(filled, format=order[0], errors="coerce")
     for fmt in order[1:]:
