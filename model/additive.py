@@ -14,6 +14,7 @@ value reads than the typical one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 from scipy.optimize import minimize
@@ -21,6 +22,7 @@ from scipy.special import expit, log_expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
+from threadpoolctl import ThreadpoolController
 
 
 class AdditiveClassifier(ClassifierMixin, BaseEstimator):
@@ -30,8 +32,10 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     ----------
     n_knots : int, default=8
         Largest number of knots per feature (fewer when a feature has fewer distinct values).
-    alpha : float, default=1.0
-        Ridge penalty on the rises between knots: larger is smoother.
+    alpha : float, default=10.0
+        Ridge penalty on the rises between knots: larger is smoother. It is not scaled by the
+        number of rows, so it weighs less as judgements grow. 10 fits the readers' 3,000-4,000
+        judgements best (held-out AUC and log-loss, benchmarks/bench_engine.py); 1 overfitted them.
     monotone : sequence of {-1, 0, 1} or None, default=None
         Per feature: 1 forces a non-decreasing shape, -1 non-increasing, 0 leaves it free.
     reference : array-like of shape (n_features,) or None, default=None
@@ -64,7 +68,7 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         n_knots: int = 8,
-        alpha: float = 1.0,
+        alpha: float = 10.0,
         monotone: Sequence[int] | None = None,
         reference: Sequence[float] | None = None,
         max_iter: int = 500,
@@ -187,12 +191,23 @@ def _fit_logistic(basis: np.ndarray, sign: np.ndarray, alpha: float, bounds: lis
     # ftol 1e-6 stops once an iteration improves the loss by less than a millionth (on 4,000
     # judgements, far below what moves a reading); a longer memory (maxcor 20) needs fewer
     # iterations. Together they halve the fit time for the same AUC (benchmarks/bench_engine.py).
-    result = minimize(
-        loss,
-        np.zeros(design.shape[1]),
-        jac=True,
-        method="L-BFGS-B",
-        bounds=bounds,
-        options={"maxiter": max_iter, "ftol": 1e-6, "maxcor": 20},
-    )
+    # One BLAS thread: each iteration is two matrix-vector products, too small to share out.
+    # On a 2-core machine OpenBLAS's second thread made fitting every reader 2-6x slower and
+    # erratic (250 ms vs 420-1,700 ms for load_readers), and single-threaded products were
+    # faster up to 300,000 judgements.
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        result = minimize(
+            loss,
+            np.zeros(design.shape[1]),
+            jac=True,
+            method="L-BFGS-B",
+            bounds=bounds,
+            options={"maxiter": max_iter, "ftol": 1e-6, "maxcor": 20},
+        )
     return result.x, max(int(result.nit), 1)
+
+
+@cache
+def _blas_controller() -> ThreadpoolController:
+    """The process's thread pools, inspected once (numpy's and scipy's BLAS are loaded by then)."""
+    return ThreadpoolController()
