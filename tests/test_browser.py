@@ -169,3 +169,15 @@ def test_what_to_change_applies_a_plan_in_the_browser(server, browser):
     page.get_by_text("Plan applied", exact=False).wait_for(timeout=30_000)
     assert "press_contacts%3A0" not in page.url and "press_contacts:0;" not in page.url
     page.close()
+
+
+def test_a_person_imports_the_sample_export(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/profile?lang=fr")
+    page.get_by_role("button", name="Essayer avec un export d'exemple").click()
+    page.get_by_text("Importé : 15 signaux", exact=False).wait_for(timeout=30_000)
+    _settle(page)
+    page.get_by_text("À compléter à la main", exact=False).scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "08-import-fr.png"))
+    assert "connections%3A400" in page.url or "connections:400" in page.url
+    page.close()
