@@ -122,7 +122,7 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     page.screenshot(path=str(SHOTS / "01-reading-en.png"), full_page=True)
 
     page.goto(f"{server}/profile?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
-    field = page.get_by_role("spinbutton", name="Press contacts (press contacts)")
+    field = page.get_by_role("spinbutton", name="Press contacts", exact=True)
     field.wait_for(timeout=30_000)
     field.fill("12")
     field.press("Enter")

@@ -92,7 +92,8 @@ def _editor(lang: str) -> None:
 
 def _widget(signal: Signal, lang: str) -> None:
     key = state.widget_key(signal.name)
-    label = f"{signal.label[lang]} ({signal.unit[lang]})"
+    unit = signal.unit[lang]
+    label = signal.label[lang] if unit.lower() == signal.label[lang].lower() else f"{signal.label[lang]} ({unit})"
     changed = {"on_change": _changed, "args": (signal,)}
     if signal.type == "bool":
         st.toggle(signal.label[lang], key=key, help=signal.help[lang], **changed)

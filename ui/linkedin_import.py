@@ -13,6 +13,7 @@ import streamlit as st
 from model.errors import InputError
 from model.linkedin import import_export
 from model.population import DATA_DIR
+from model.reading import format_value
 from model.signals import SIGNALS
 from ui import state
 from ui.i18n import t
@@ -68,7 +69,7 @@ def _summary(summary: dict[str, Any], lang: str) -> None:
     if summary["to_fill_in"]:
         st.warning(t(lang, "linkedin_to_fill", names=", ".join(SIGNALS[n].label[lang] for n in summary["to_fill_in"])))
     for name, value in summary["estimates"].items():
-        st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value))
+        st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=format_value(SIGNALS[name], value, lang)))
     for note in summary["notes"]:
         st.caption("⚠ " + note[lang])
     with st.expander(t(lang, "linkedin_sources")):
