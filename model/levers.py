@@ -194,10 +194,7 @@ def plan_for_reader(
     best, choice = _knapsack([table[n] for n in NAMES])
     need = logit(target) - start
     reachable = np.nonzero(best >= need - 1e-12)[0]
-    if reachable.size:
-        budget_units = int(reachable[0])
-    else:
-        budget_units = int(np.flatnonzero(best >= best.max() - 1e-12)[0])
+    budget_units = int(reachable[0]) if reachable.size else int(np.flatnonzero(best >= best.max() - 1e-12)[0])
     chosen = _reconstruct([table[n] for n in NAMES], choice, budget_units)
     return _plan([reader], profile, chosen, lang, target=target, budget=None, reaches=bool(reachable.size))
 
