@@ -6,16 +6,17 @@ Any bad input exits with status 2 and one line on stderr naming the problem; nev
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
+from model.cli_io import load_profile, print_json, read_bytes
 from model.errors import InputError
 from model.judgements import DEFAULT_SEED, DEFAULT_SIZE, JUDGEMENTS_DIR, read_csv, write_all
+from model.levers_command import register as register_levers
+from model.linkedin.command import register as register_import_linkedin
 from model.persona import load_personas
-from model.profile import Profile, loads
 from model.reader import Readers, default_readers, fit
 from model.reading import Reading, format_value, read, read_all
 from model.signals import SIGNALS
@@ -30,31 +31,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
 
 
-def _print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}", fr=f"{path} : lecture impossible : {error.strerror}") from None
-
-
-def _profile(path: str) -> Profile:
-    data = _read_bytes(path)
-    try:
-        return loads(data)
-    except InputError as error:
-        message = f"{path}: {error}"
-        raise InputError(message, fr=f"{path} : {error.text('fr')}") from None
-
-
 def _readers(args: argparse.Namespace) -> Readers:
     readers = default_readers()
     if getattr(args, "judgements", None):
-        judgements = read_csv(_read_bytes(args.judgements), Path(args.judgements).name)
+        judgements = read_csv(read_bytes(args.judgements), Path(args.judgements).name)
         base = readers.get(args.persona, args.context)
         real = fit(base.persona, base.context, judgements)
         readers = Readers(readers={**readers.readers, real.key: real}, problems=readers.problems)
@@ -80,7 +60,7 @@ def cmd_personas(args: argparse.Namespace) -> int:
     ]
     problems = [e.text(args.lang) for e in readers.problems]
     if args.json:
-        _print_json({"personas": listing, "problems": problems})
+        print_json({"personas": listing, "problems": problems})
         return 0
     for p in listing:
         print(f"{p['id']:<12} {p['name']} — {p['question']}")
@@ -102,10 +82,10 @@ def _print_reading(reading: Reading) -> None:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    profile = _profile(args.profile)
+    profile = load_profile(args.profile)
     reading = read(_readers(args).get(args.persona, args.context), profile, args.lang)
     if args.json:
-        _print_json(reading.to_json())
+        print_json(reading.to_json())
     else:
         _print_reading(reading)
         print()
@@ -116,9 +96,9 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    readings = read_all(default_readers(), _profile(args.profile), args.lang)
+    readings = read_all(default_readers(), load_profile(args.profile), args.lang)
     if args.json:
-        _print_json({"readings": [r.to_json() for r in readings]})
+        print_json({"readings": [r.to_json() for r in readings]})
     else:
         for reading in readings:
             _print_reading(reading)
@@ -178,27 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", default=str(JUDGEMENTS_DIR), help="output folder (default: data/judgements)")
     generate.set_defaults(func=cmd_judgements_generate)
 
-    for register in _extensions():
-        register(commands)
+    register_import_linkedin(commands)
+    register_levers(commands)
     return parser
-
-
-def _extensions() -> list[Callable[[Any], None]]:
-    """Subcommands that live beside their domain (LinkedIn import, levers)."""
-    registers = []
-    try:
-        from model.linkedin.command import register as linkedin
-
-        registers.append(linkedin)
-    except ImportError:
-        pass
-    try:
-        from model.levers_command import register as levers
-
-        registers.append(levers)
-    except ImportError:
-        pass
-    return registers
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
+from model.cli_io import load_profile, print_json
 from model.errors import InputError
 from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan_for_reader, plan_for_readers
 from model.reader import Reader, Readers, default_readers
@@ -41,9 +40,7 @@ def chosen_readers(readers: Readers, personas: list[str], context: str | None) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from model.cli import _profile
-
-    profile = _profile(args.profile)
+    profile = load_profile(args.profile)
     readers = chosen_readers(default_readers(), args.persona, args.context)
     fixed = tuple(args.fixed)
     if len(readers) == 1:
@@ -51,8 +48,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         plan = plan_for_readers(readers, profile, args.budget, fixed, args.lang)
     if args.json:
-        json.dump(plan.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(plan.to_json())
     else:
         print_plan(plan, args.lang)
     return 0

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 
+from model.cli_io import print_json, read_bytes
 from model.errors import InputError
 from model.linkedin.derive import ImportResult, import_export
 from model.signals import SIGNALS
@@ -24,8 +23,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - ar
 
 
 def run(args: argparse.Namespace) -> int:
-    from model.cli import _read_bytes
-
     as_of = None
     if args.as_of:
         try:
@@ -35,10 +32,9 @@ def run(args: argparse.Namespace) -> int:
                 f"--as-of {args.as_of!r}: expected a date as YYYY-MM-DD",
                 fr=f"--as-of {args.as_of!r} : attendu une date AAAA-MM-JJ",
             ) from None
-    result = import_export(_read_bytes(args.export), as_of)
+    result = import_export(read_bytes(args.export), as_of)
     if args.json:
-        json.dump(result.to_profile_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(result.to_profile_json())
     else:
         print_summary(result, args.lang)
     return 0

@@ -1,0 +1,32 @@
+"""What every `regards` command does at its edges: read a file, load a profile, print JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from model.errors import InputError
+from model.profile import Profile, loads
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}", fr=f"{path} : lecture impossible : {error.strerror}") from None
+
+
+def load_profile(path: str) -> Profile:
+    """The profile in the JSON file `path`; an InputError names the file."""
+    data = read_bytes(path)
+    try:
+        return loads(data)
+    except InputError as error:
+        raise InputError(f"{path}: {error}", fr=f"{path} : {error.text('fr')}") from None
+
+
+def print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
