@@ -181,3 +181,18 @@ def test_a_person_imports_the_sample_export(server, browser):
     page.screenshot(path=str(SHOTS / "08-import-fr.png"))
     assert "connections%3A400" in page.url or "connections:400" in page.url
     page.close()
+
+
+def test_the_back_button_steps_back_through_the_view(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/?lang=en&reader=recruiter")
+    page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
+    _settle(page)
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Peer", exact=True).click()
+    page.get_by_role("heading", name="Peer", exact=True).wait_for(timeout=30_000)
+    _settle(page)
+    assert "reader=peer" in page.url
+    page.go_back()
+    page.get_by_role("heading", name="Recruiter", exact=True).wait_for(timeout=30_000)
+    assert "reader=recruiter" in page.url
+    page.close()
