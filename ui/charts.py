@@ -117,7 +117,7 @@ def heatmap(rows: list[dict], lang: str) -> alt.Chart:
         color=alt.Color(
             "contribution:Q",
             scale=alt.Scale(domain=[-limit, 0, limit], range=[UNFAVOURABLE_COLOUR, "#f7f7f7", FAVOURABLE_COLOUR]),
-            legend=alt.Legend(title=t(lang, "col_contribution"), orient="bottom"),
+            legend=alt.Legend(title=t(lang, "col_contribution"), orient="bottom", titleLimit=400),
         ),
         tooltip=[
             alt.Tooltip("label:N", title=t(lang, "col_signal")),
