@@ -12,6 +12,7 @@ from ui.sidebar import sidebar
 st.set_page_config(page_title="Regards", page_icon="👁", layout="wide")
 readers = shared_readers()
 state.init(sorted(readers.readers))
+st.set_page_config(initial_sidebar_state="collapsed" if state.presenting() else "auto")
 lang = state.lang()
 sidebar(readers)
 

@@ -238,3 +238,45 @@ def test_an_uploaded_export_is_imported_and_not_kept():
     assert at.number_input(key=state.widget_key("connections")).value == 123
     assert "linkedin_zip_0" not in at.session_state
     assert at.file_uploader(key="linkedin_zip_1").value is None
+
+
+def test_the_example_picker_shows_the_profile_on_screen_until_it_is_edited():
+    at = go(start(lang="en"), "views/profile.py")
+    assert at.selectbox(key=state.PRESET_CHOICE).value == state.DEFAULT_PRESET
+    at.number_input(key=state.widget_key("connections")).set_value(900).run()
+    assert at.selectbox(key=state.PRESET_CHOICE).value == ""
+    assert "preset" not in at.query_params
+
+
+def test_shares_are_edited_as_percentages():
+    at = go(start(lang="en"), "views/profile.py")
+    slider = at.slider(key=state.widget_key("controversial_share"))
+    assert slider.max == 100
+    slider.set_value(40).run()
+    assert "controversial_share:0.4" in at.query_params["p"]
+    assert state.decode_signals(at.query_params["p"])["controversial_share"] == 0.4
+
+
+def test_the_shape_of_a_signal_says_where_you_stand_in_words():
+    at = start(lang="en", reader="recruiter/communication", p="connections:300")
+    at.selectbox(key="shape_signal").set_value("connections").run()
+    assert any(c.value.startswith("You are here: 300 connections, which this reader reads as unfavourable") for c in at.caption)
+
+
+def test_signals_an_export_cannot_give_are_marked_to_fill_in_until_another_profile_replaces_it():
+    at = go(start(lang="en"), "views/profile.py")
+    at.button(key="linkedin_sample").click().run()
+    marked = [c for c in at.caption if "to fill in: the export cannot say" in c.value]
+    assert len(marked) == 4
+    at.selectbox(key=state.PRESET_CHOICE).set_value("thin_graduate").run()
+    assert not any("to fill in" in c.value for c in at.caption)
+    assert not any("Imported:" in s.value for s in at.success)
+
+
+def test_switching_presenter_mode_on_opens_side_by_side_and_keeps_language_and_reader():
+    at = start(lang="fr", reader="peer")
+    at.toggle(key=state.PRESENTER).set_value(True).run()
+    assert not at.exception
+    assert at.title[0].value == "Tous les lecteurs, côte à côte"
+    assert at.query_params["lang"] == "fr" and at.query_params["reader"] == "peer"
+    assert at.query_params["presenter"] == "1"

@@ -6,7 +6,6 @@ Screenshots go to artifacts/screenshots/ (not committed) for a person to look at
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, never Playwright's own download
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -118,8 +117,8 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
     _settle(page)
     before = _probability(page)
+    page.screenshot(path=str(SHOTS / "01-reading-en.png"))
     chart_before = _chart(page, "01b-contributions-before.png")
-    page.screenshot(path=str(SHOTS / "01-reading-en.png"), full_page=True)
 
     page.goto(f"{server}/profile?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
     field = page.get_by_role("spinbutton", name="Press contacts", exact=True)
@@ -127,7 +126,7 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     field.fill("12")
     field.press("Enter")
     _settle(page)
-    page.screenshot(path=str(SHOTS / "02-profile-edited.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "02-profile-edited.png"))
     assert "press_contacts%3A12" in page.url or "press_contacts:12" in page.url
 
     page.get_by_role("link", name="One reader").click()
@@ -136,7 +135,7 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     after = _probability(page)
     assert after > before, (before, after)
     assert _chart(page, "03b-contributions-after.png") != chart_before
-    page.screenshot(path=str(SHOTS / "03-reading-after-change.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "03-reading-after-change.png"))
 
     page.get_by_test_id("stSidebarUserContent").get_by_text("Français", exact=True).click()
     page.get_by_text("Chances d'une lecture favorable", exact=True).wait_for(timeout=30_000)
@@ -144,7 +143,7 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     _settle(page)
     assert page.get_by_role("heading", name="Journaliste").count() >= 1
     assert "lang=fr" in page.url and "reader=journalist" in page.url
-    page.screenshot(path=str(SHOTS / "04-reading-fr-journalist.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "04-reading-fr-journalist.png"))
     page.close()
 
 
@@ -154,7 +153,8 @@ def test_a_workshop_opens_side_by_side_on_a_projector(server, browser):
     page.get_by_text("Tous les lecteurs, côte à côte").wait_for(timeout=30_000)
     _settle(page)
     assert page.get_by_text("Là où les lecteurs ne sont pas d'accord").count() == 1
-    page.screenshot(path=str(SHOTS / "05-presenter-compare-fr.png"), full_page=True)
+    assert page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true", "presenter mode tucks the sidebar away"
+    page.screenshot(path=str(SHOTS / "05-presenter-compare-fr.png"))
     _chart(page, "06-heatmap-fr.png")
     page.close()
 

@@ -21,11 +21,12 @@ def compare_page() -> None:
     st.write(t(lang, "compare_intro"))
     columns = st.columns(len(readings))
     for column, reading in zip(columns, readings, strict=True):
-        column.metric(reading.reader_name, f"{round(reading.probability * 100)} %")
+        column.metric(reading.reader_name, f"{round(reading.probability * 100)} %", label_visibility="collapsed")
+        column.markdown(f"**{reading.reader_name}**")
         column.caption(reading.question)
     _disagreements(readings, lang)
     st.subheader(t(lang, "heatmap_title"))
-    st.altair_chart(heatmap(contribution_table(readings), lang), width="stretch")
+    st.altair_chart(heatmap(contribution_table(readings), lang, state.presenting()), width="stretch")
     _numbers(readings, lang)
 
 

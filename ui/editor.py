@@ -9,10 +9,10 @@ import streamlit as st
 from model.errors import InputError
 from model.presets import presets
 from model.profile import loads
-from model.signals import SITUATIONS, Signal, by_situation
+from model.signals import SITUATIONS, Signal, Value, by_situation
 from ui import state
 from ui.i18n import t
-from ui.linkedin_import import linkedin_import
+from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
 
 
 def profile_page() -> None:
@@ -32,14 +32,14 @@ def _sources(lang: str) -> None:
         st.selectbox(
             t(lang, "presets"),
             choices,
-            key="preset_choice",
+            key=state.PRESET_CHOICE,
             format_func=lambda k: t(lang, "preset_none") if not k else presets()[k].name[lang],
             on_change=_apply_preset,
         )
         current = st.session_state[state.PRESET]
         if current:
             st.info(f"**{presets()[current].name[lang]}** — {presets()[current].description[lang]}")
-        st.button(t(lang, "reset"), on_click=lambda: state.set_signals({}), key="reset")
+        st.button(t(lang, "reset"), on_click=_replace, args=({},), key="reset")
     with right:
         st.file_uploader(t(lang, "upload"), type=["json"], key="upload", help=t(lang, "upload_help"), on_change=_apply_upload)
         if problem := st.session_state.get("upload_problem"):
@@ -56,10 +56,16 @@ def _sources(lang: str) -> None:
         )
 
 
+def _replace(values: dict[str, Value], preset: str | None = None) -> None:
+    """A preset, a file or a reset replaces the whole profile: an earlier import's summary no longer applies."""
+    state.set_signals(values, preset)
+    forget_import()
+
+
 def _apply_preset() -> None:
-    choice = st.session_state.get("preset_choice")
+    choice = st.session_state.get(state.PRESET_CHOICE)
     if choice:
-        state.set_signals(dict(presets()[choice].profile.to_json()["signals"]), choice)
+        _replace(dict(presets()[choice].profile.to_json()["signals"]), choice)
 
 
 def _apply_upload() -> None:
@@ -74,42 +80,49 @@ def _apply_upload() -> None:
     except InputError as error:
         st.session_state["upload_problem"] = error.text(state.lang())
         return
-    state.set_signals(dict(profile.to_json()["signals"]))
+    _replace(dict(profile.to_json()["signals"]))
     st.session_state["upload_loaded"] = uploaded.name
 
 
 def _editor(lang: str) -> None:
     given = state.signals()
+    to_fill_in = signals_to_fill_in()
     for situation, signals in by_situation().items():
         with st.expander(f"{situation}. {SITUATIONS[situation][lang]}", expanded=True):
             columns = st.columns(3)
             for i, signal in enumerate(signals):
                 with columns[i % 3]:
                     _widget(signal, lang)
-                    if signal.name not in given:
+                    if signal.name in to_fill_in and signal.name not in given:
+                        st.caption(f":orange[{t(lang, 'to_fill_in_caption')}]")
+                    elif signal.name not in given:
                         st.caption(t(lang, "assumed_caption"))
+
+
+def label(signal: Signal, lang: str) -> str:
+    """The label, with the unit when it adds something ("About section (words)", not "Skills listed (skills)")."""
+    text, unit = signal.label[lang], signal.unit[lang]
+    return text if signal.type == "bool" or unit.lower() in text.lower() else f"{text} ({unit})"
 
 
 def _widget(signal: Signal, lang: str) -> None:
     key = state.widget_key(signal.name)
-    unit = signal.unit[lang]
-    label = signal.label[lang] if unit.lower() == signal.label[lang].lower() else f"{signal.label[lang]} ({unit})"
-    changed = {"on_change": _changed, "args": (signal,)}
+    changed = {"on_change": _changed, "args": (signal,), "key": key, "help": signal.help[lang]}
     if signal.type == "bool":
-        st.toggle(signal.label[lang], key=key, help=signal.help[lang], **changed)
+        st.toggle(label(signal, lang), **changed)
     elif signal.type == "share":
-        st.slider(label, 0.0, 1.0, step=0.05, key=key, help=signal.help[lang], **changed)
+        st.slider(label(signal, lang), 0, 100, step=1, format="%d %%", **changed)
     elif signal.type == "weeks":
-        st.slider(label, int(signal.low), int(signal.high), step=1, key=key, help=signal.help[lang], **changed)
+        st.slider(label(signal, lang), int(signal.low), int(signal.high), step=1, **changed)
     else:
-        never = signal.nullable and st.checkbox(t(lang, "never_active"), key=state.never_key(signal.name), **changed)
-        st.number_input(
-            label, int(signal.low), int(signal.high), step=1, key=key, help=signal.help[lang], disabled=bool(never), **changed
+        never = signal.nullable and st.checkbox(
+            t(lang, "never_active"), key=state.never_key(signal.name), on_change=_changed, args=(signal,)
         )
+        st.number_input(label(signal, lang), int(signal.low), int(signal.high), step=1, disabled=bool(never), **changed)
 
 
 def _changed(signal: Signal) -> None:
-    value = st.session_state[state.widget_key(signal.name)]
+    value = state.from_widget(signal.name, st.session_state[state.widget_key(signal.name)])
     if signal.nullable and st.session_state.get(state.never_key(signal.name)):
         value = None
     state.set_signal(signal.name, value)

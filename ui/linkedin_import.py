@@ -36,6 +36,18 @@ def linkedin_import(lang: str) -> None:
         _summary(summary, lang)
 
 
+def signals_to_fill_in() -> set[str]:
+    """The signals the last import could not give, for the editor to mark."""
+    summary = st.session_state.get(SUMMARY)
+    return set(summary["to_fill_in"]) if summary else set()
+
+
+def forget_import() -> None:
+    """The profile was replaced another way: the import's summary no longer describes it."""
+    st.session_state.pop(SUMMARY, None)
+    st.session_state.pop(PROBLEM, None)
+
+
 def _from_upload(generation: int) -> None:
     uploaded = st.session_state.get(f"linkedin_zip_{generation}")
     if uploaded is not None:

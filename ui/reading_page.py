@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.reading import DEAD_BAND, Reading, format_value, read
+from model.reading import DEAD_BAND, Reading, format_value, read, verdict_of
 from model.shapes import curve
-from model.signals import NAMES, SIGNALS
+from model.signals import NAMES, SIGNALS, Value
 from ui import state
-from ui.charts import contributions_chart, contributions_frame, shape_chart
+from ui.charts import contributions_chart, contributions_frame, population_chart, shape_chart
 from ui.i18n import t
 from ui.readers import shared_readers
 
@@ -23,7 +23,7 @@ def reading_page() -> None:
     _strongest(reading, lang)
     st.subheader(t(lang, "contributions_title"))
     st.caption(t(lang, "contributions_intro", band=DEAD_BAND))
-    st.altair_chart(contributions_chart(reading, lang), width="stretch")
+    st.altair_chart(contributions_chart(reading, lang, state.presenting()), width="stretch")
     _numbers(reading, lang)
     _shape(lang)
     _provenance(reading, lang)
@@ -72,8 +72,18 @@ def _shape(lang: str) -> None:
     name = st.selectbox(t(lang, "shape_signal"), NAMES, key="shape_signal", format_func=lambda n: SIGNALS[n].label[lang])
     value = state.profile().values[name]
     shape = curve(reader, name, value)
-    st.altair_chart(shape_chart(shape, lang), width="stretch")
-    st.caption(t(lang, "shape_caption", value=format_value(SIGNALS[name], value, lang), contribution=shape.here))
+    big = state.presenting()
+    st.altair_chart(shape_chart(shape, lang, big), width="stretch")
+    st.altair_chart(population_chart(shape, lang, big), width="stretch")
+    verdict = t(lang, verdict_of(shape.here))
+    st.caption(t(lang, "shape_caption", value=_with_unit(name, value, lang), verdict=verdict, contribution=shape.here))
+
+
+def _with_unit(name: str, value: Value, lang: str) -> str:
+    """A value with its unit when it is a count ("300 connections"); yes, no, never and shares speak for themselves."""
+    signal = SIGNALS[name]
+    text = format_value(signal, value, lang)
+    return text if value is None or signal.type in ("bool", "share") else f"{text} {signal.unit[lang]}"
 
 
 def _provenance(reading: Reading, lang: str) -> None:

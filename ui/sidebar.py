@@ -12,8 +12,9 @@ from ui.i18n import LANGS, t
 PRESENTER_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { padding: 3.5rem 2.5rem 2rem 2.5rem; max-width: none; }
 [data-testid="stMetricValue"] { font-size: 3.2rem; }
-h1 { font-size: 2.6rem !important; }
+h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
 </style>
 """
 
@@ -23,11 +24,31 @@ def sidebar(readers: Readers) -> None:
     with st.sidebar:
         st.markdown(f"## {t(lang, 'app_title')}")
         st.caption(t(lang, "tagline"))
-        st.radio(t(lang, "language"), LANGS, key=state.LANG, horizontal=True, format_func={"fr": "Français", "en": "English"}.get)
+        # persist_state: a page switch (presenter mode opening side by side) must not drop these values.
+        st.radio(
+            t(lang, "language"),
+            LANGS,
+            key=state.LANG,
+            horizontal=True,
+            format_func={"fr": "Français", "en": "English"}.get,
+            persist_state="session",
+        )
         lang = state.lang()
         keys = sorted(readers.readers)
-        st.radio(t(lang, "reader"), keys, key=state.READER, format_func=lambda k: readers.readers[k].name(lang))
-        st.toggle(t(lang, "presenter"), key=state.PRESENTER, help=t(lang, "presenter_help"), on_change=state.start_presenting)
+        st.radio(
+            t(lang, "reader"),
+            keys,
+            key=state.READER,
+            format_func=lambda k: readers.readers[k].name(lang),
+            persist_state="session",
+        )
+        st.toggle(
+            t(lang, "presenter"),
+            key=state.PRESENTER,
+            help=t(lang, "presenter_help"),
+            on_change=state.start_presenting,
+            persist_state="session",
+        )
         preset = st.session_state[state.PRESET]
         name = presets()[preset].name[lang] if preset else t(lang, "custom_profile")
         st.caption(t(lang, "current_profile", name=name))

@@ -20,6 +20,7 @@ from model.signals import NAMES, SIGNALS, Value
 DEFAULT_PRESET = "comms_manager"
 DEFAULT_READER = "recruiter/communication"
 LANG, READER, PRESENTER, SIGNALS_KEY, PRESET = "lang", "reader", "presenter", "signals", "preset"
+PRESET_CHOICE = "preset_choice"
 URL_WRITTEN = "_url_written"
 
 
@@ -54,6 +55,10 @@ def lang() -> str:
     return st.session_state[LANG]
 
 
+def presenting() -> bool:
+    return bool(st.session_state[PRESENTER])
+
+
 def signals() -> dict[str, Value]:
     """The signals the person gave (the rest are assumed typical)."""
     return st.session_state[SIGNALS_KEY]
@@ -68,23 +73,36 @@ def set_signals(values: dict[str, Value], preset: str | None = None) -> None:
     full = from_signals(values)
     st.session_state[SIGNALS_KEY] = {name: full.values[name] for name in NAMES if name in values}
     st.session_state[PRESET] = preset
+    st.session_state[PRESET_CHOICE] = preset or ""
     for name in NAMES:
         value = full.values[name]
         if SIGNALS[name].nullable:
             st.session_state[never_key(name)] = value is None
-            value = 0 if value is None else value
-        st.session_state[widget_key(name)] = value
+        st.session_state[widget_key(name)] = to_widget(name, value)
 
 
 def restore_widgets() -> None:
     """Streamlit forgets a widget's value while its page is not shown: put the profile back."""
     full = profile()
+    st.session_state.setdefault(PRESET_CHOICE, st.session_state[PRESET] or "")
     for name in NAMES:
         value = full.values[name]
         if SIGNALS[name].nullable and never_key(name) not in st.session_state:
             st.session_state[never_key(name)] = value is None
         if widget_key(name) not in st.session_state:
-            st.session_state[widget_key(name)] = 0 if value is None else value
+            st.session_state[widget_key(name)] = to_widget(name, value)
+
+
+def to_widget(name: str, value: Value) -> Value:
+    """A signal's value as its editor widget holds it: shares as whole percentages, never as 0."""
+    if value is None:
+        return 0
+    return round(float(value) * 100) if SIGNALS[name].type == "share" else value
+
+
+def from_widget(name: str, value: Value) -> Value:
+    """The inverse of `to_widget` (the never-active box is read apart)."""
+    return round(float(value) / 100, 2) if SIGNALS[name].type == "share" else value
 
 
 def set_signal(name: str, value: Value) -> None:
@@ -92,6 +110,7 @@ def set_signal(name: str, value: Value) -> None:
     checked = SIGNALS[name].validate(value)
     st.session_state[SIGNALS_KEY] = {**signals(), name: checked}
     st.session_state[PRESET] = None
+    st.session_state[PRESET_CHOICE] = ""
 
 
 def encode_signals(values: dict[str, Value]) -> str:
