@@ -95,11 +95,15 @@ def _probability(page) -> int:
 
 
 def _chart(page, name: str) -> bytes:
-    """The contributions chart as pixels (saved for a person to look at)."""
+    """The page's first chart as pixels (saved for a person to look at), whole and not under the sticky top bar."""
     chart = page.get_by_test_id("stVegaLiteChart").first
-    chart.scroll_into_view_if_needed()
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": viewport["width"], "height": 1600})
+    chart.evaluate("e => e.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
-    return chart.screenshot(path=str(SHOTS / name))
+    pixels = chart.screenshot(path=str(SHOTS / name))
+    page.set_viewport_size(viewport)
+    return pixels
 
 
 def _settle(page) -> None:
