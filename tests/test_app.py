@@ -261,6 +261,7 @@ def test_the_shape_of_a_signal_says_where_you_stand_in_words():
     at = start(lang="en", reader="recruiter/communication", p="connections:300")
     at.selectbox(key="shape_signal").set_value("connections").run()
     assert any(c.value.startswith("You are here: 300 connections, which this reader reads as unfavourable") for c in at.caption)
+    assert any(re.fullmatch(r"Among members, \d+% are below you and \d+% above\.", c.value) for c in at.caption)
 
 
 def test_signals_an_export_cannot_give_are_marked_to_fill_in_until_another_profile_replaces_it():

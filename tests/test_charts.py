@@ -12,6 +12,8 @@ from ui.charts import (
     contributions_chart,
     contributions_frame,
     heatmap,
+    population_above,
+    population_below,
     population_chart,
     population_frame,
     shape_chart,
@@ -71,3 +73,10 @@ def test_the_heatmap_writes_every_cells_number(readers):
     assert len(data) == len(rows)
     polarising = {r["reader_name"]: r["text"] for r in data if r["signal"] == "controversial_share"}
     assert polarising["Journalist"].startswith("+") and polarising["Peer"].startswith("\u2212")
+
+
+def test_the_spread_in_words_splits_members_around_the_person(readers):
+    shape = curve(readers.readers["recruiter"], "connections", 300)
+    below, above = population_below(shape), population_above(shape)
+    assert 0 < below < 1 and 0 < above < 1 and below + above <= 1
+    assert population_below(curve(readers.readers["recruiter"], "connections", 0)) == 0

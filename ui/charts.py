@@ -129,6 +129,16 @@ def population_frame(curve: Curve) -> pd.DataFrame:
     return pd.DataFrame({"x": edges[:-1], "x2": edges[1:], "members": counts})
 
 
+def population_below(curve: Curve) -> float:
+    """The share of members whose value is below the person's (the spread beneath the shape, in words)."""
+    return float(np.mean(np.asarray(curve.population, dtype=float) < curve.value))
+
+
+def population_above(curve: Curve) -> float:
+    """The share of members whose value is above the person's."""
+    return float(np.mean(np.asarray(curve.population, dtype=float) > curve.value))
+
+
 def population_chart(curve: Curve, lang: str, big: bool = False) -> alt.Chart:
     """How members are spread over the same axis as the shape, to draw beneath it."""
     spread = (

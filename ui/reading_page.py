@@ -8,7 +8,14 @@ from model.reading import DEAD_BAND, Reading, format_value, read, verdict_of
 from model.shapes import curve
 from model.signals import NAMES, SIGNALS, Value
 from ui import state
-from ui.charts import contributions_chart, contributions_frame, population_chart, shape_chart
+from ui.charts import (
+    contributions_chart,
+    contributions_frame,
+    population_above,
+    population_below,
+    population_chart,
+    shape_chart,
+)
 from ui.i18n import t
 from ui.readers import shared_readers
 
@@ -77,6 +84,14 @@ def _shape(lang: str) -> None:
     st.altair_chart(population_chart(shape, lang, big), width="stretch")
     verdict = t(lang, verdict_of(shape.here))
     st.caption(t(lang, "shape_caption", value=_with_unit(name, value, lang), verdict=verdict, contribution=shape.here))
+    if SIGNALS[name].type != "bool":
+        st.caption(
+            t(lang, "shape_members", below=_percent(population_below(shape), lang), above=_percent(population_above(shape), lang))
+        )
+
+
+def _percent(share: float, lang: str) -> str:
+    return f"{round(share * 100)} %" if lang == "fr" else f"{round(share * 100)}%"
 
 
 def _with_unit(name: str, value: Value, lang: str) -> str:
