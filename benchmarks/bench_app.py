@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.table import markdown
@@ -60,6 +61,7 @@ def first_render() -> float:
 
 
 def main() -> None:
+    set_log_level("error")  # AppTest outside `streamlit run` warns about a missing ScriptRunContext on every run
     hello = AppTest.from_string(HELLO).run()
     floor = _reruns(hello, lambda at, i: at.number_input(key="x").set_value(float(i)))
     readers = ["recruiter", "journalist"]
