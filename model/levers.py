@@ -22,11 +22,10 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from model.errors import InputError
-from model.features import encode_value
 from model.profile import Profile
 from model.reader import Reader
-from model.reading import DEAD_BAND, format_value
-from model.signals import NAMES, SIGNALS, Lang, Signal, Value, unknown_signal_message
+from model.reading import DEAD_BAND
+from model.signals import NAMES, SIGNALS, Signal, Value, encode_row, unknown_signal
 
 EFFORT_UNIT = 0.05
 """Efforts are counted in steps of three minutes."""
@@ -54,17 +53,9 @@ class Step:
     after: Value
     effort: float
     gains: dict[str, float]
-    text: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "signal": self.signal,
-            "from": self.before,
-            "to": self.after,
-            "effort_hours": self.effort,
-            "gains": self.gains,
-            "text": self.text,
-        }
+        return {"signal": self.signal, "from": self.before, "to": self.after, "effort_hours": self.effort, "gains": self.gains}
 
 
 @dataclass(frozen=True)
@@ -138,13 +129,12 @@ def options(readers: list[Reader], profile: Profile, fixed: tuple[str, ...] = ()
     """Every signal's options (fixed and non-actionable signals keep only their value)."""
     unknown = [name for name in fixed if name not in SIGNALS]
     if unknown:
-        message = unknown_signal_message(unknown[0])
-        raise InputError(f"--fixed: {message}", fr=f"--fixed : {message}")
+        raise unknown_signal(unknown[0])
     table: dict[str, list[Option]] = {}
     for name in NAMES:
         signal, current = SIGNALS[name], profile.values[name]
         values = [current] if name in fixed else candidate_values(signal, current)
-        encoded = np.array([encode_value(name, v) for v in values])
+        encoded = np.array([signal.encode(v) for v in values])
         gains = np.array([r.contribution(name, encoded) - r.contribution(name, encoded[:1]) for r in readers]).T
         table[name] = [
             Option(
@@ -184,19 +174,17 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def plan_for_reader(
-    reader: Reader, profile: Profile, target: float = DEFAULT_TARGET, fixed: tuple[str, ...] = (), lang: Lang = "en"
-) -> Plan:
+def plan_for_reader(reader: Reader, profile: Profile, target: float = DEFAULT_TARGET, fixed: tuple[str, ...] = ()) -> Plan:
     """The least-effort plan that takes `reader` to `target`, or the best reachable one."""
     _check_target(target)
     table = options([reader], profile, fixed)
-    start = _logit_of(reader, profile)
+    start = logit_of(reader, profile)
     best, choice = _knapsack([table[n] for n in NAMES])
     need = logit(target) - start
     reachable = np.nonzero(best >= need - 1e-12)[0]
     budget_units = int(reachable[0]) if reachable.size else int(np.flatnonzero(best >= best.max() - 1e-12)[0])
     chosen = _reconstruct([table[n] for n in NAMES], choice, budget_units)
-    return _plan([reader], profile, chosen, lang, target=target, budget=None, reaches=bool(reachable.size))
+    return _plan([reader], profile, chosen, target=target, budget=None, reaches=bool(reachable.size))
 
 
 def _knapsack(groups: list[list[Option]]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -229,16 +217,16 @@ def _reconstruct(groups: list[list[Option]], choices: list[np.ndarray], budget: 
 
 
 def plan_for_readers(
-    readers: list[Reader], profile: Profile, budget: float = DEFAULT_BUDGET, fixed: tuple[str, ...] = (), lang: Lang = "en"
+    readers: list[Reader], profile: Profile, budget: float = DEFAULT_BUDGET, fixed: tuple[str, ...] = ()
 ) -> Plan:
     """Within `budget` hours, the plan that raises the lowest log-odds among `readers` the most."""
     if budget < 0:
         raise InputError(f"budget {budget:g}: expected hours >= 0", fr=f"budget {budget:g} : attendu des heures >= 0")
     if len(readers) == 1:
-        return _single_within_budget(readers[0], profile, budget, fixed, lang)
+        return _single_within_budget(readers[0], profile, budget, fixed)
     table = options(readers, profile, fixed)
     flat = [o for n in NAMES for o in undominated(table[n])]
-    starts = np.array([_logit_of(r, profile) for r in readers])
+    starts = np.array([logit_of(r, profile) for r in readers])
     n = len(flat)
     # variables: one binary per option, then t (the lowest log-odds after the plan)
     c = np.zeros(n + 1)
@@ -270,7 +258,7 @@ def plan_for_readers(
         raise RuntimeError(f"the planner could not solve this case: {result.message}")
     chosen = [o for o, x in zip(flat, result.x[:n], strict=True) if x > 0.5 and o.value != table[o.signal][0].value]
     chosen = _without_idle_steps(chosen, starts)
-    return _plan(readers, profile, chosen, lang, target=None, budget=budget, reaches=True, table=table)
+    return _plan(readers, profile, chosen, target=None, budget=budget, reaches=True, table=table)
 
 
 def _without_idle_steps(chosen: list[Option], starts: np.ndarray) -> list[Option]:
@@ -288,19 +276,18 @@ def _without_idle_steps(chosen: list[Option], starts: np.ndarray) -> list[Option
     return chosen
 
 
-def _single_within_budget(reader: Reader, profile: Profile, budget: float, fixed: tuple[str, ...], lang: Lang) -> Plan:
+def _single_within_budget(reader: Reader, profile: Profile, budget: float, fixed: tuple[str, ...]) -> Plan:
     table = options([reader], profile, fixed)
     groups = [table[n] for n in NAMES]
     best, choice = _knapsack(groups)
     units = min(math.floor(round(budget / EFFORT_UNIT, 6)), len(best) - 1)
     units = int(np.flatnonzero(best[: units + 1] >= best[units] - 1e-12)[0])
-    return _plan([reader], profile, _reconstruct(groups, choice, units), lang, target=None, budget=budget, reaches=True)
+    return _plan([reader], profile, _reconstruct(groups, choice, units), target=None, budget=budget, reaches=True)
 
 
-def _logit_of(reader: Reader, profile: Profile) -> float:
-    return reader.model.intercept_ + sum(
-        float(reader.contribution(n, np.array([encode_value(n, profile.values[n])]))[0]) for n in NAMES
-    )
+def logit_of(reader: Reader, profile: Profile) -> float:
+    """The reader's log-odds for `profile`."""
+    return reader.intercept + float(reader.contributions(encode_row(profile.values)[None, :]).sum())
 
 
 def _check_target(target: float) -> None:
@@ -315,7 +302,6 @@ def _plan(
     readers: list[Reader],
     profile: Profile,
     chosen: list[Option],
-    lang: Lang,
     *,
     target: float | None,
     budget: float | None,
@@ -323,13 +309,13 @@ def _plan(
     table: dict[str, list[Option]] | None = None,
 ) -> Plan:
     keys = [r.key for r in readers]
-    steps = tuple(_step(o, profile, keys, lang) for o in sorted(chosen, key=lambda o: -max(o.gains)))
-    before = {k: _sigmoid(_logit_of(r, profile)) for k, r in zip(keys, readers, strict=True)}
+    steps = tuple(_step(o, profile, keys) for o in sorted(chosen, key=lambda o: -max(o.gains)))
+    before = {k: _sigmoid(logit_of(r, profile)) for k, r in zip(keys, readers, strict=True)}
     changed = profile.with_values({o.signal: o.value for o in chosen})
-    after = {k: _sigmoid(_logit_of(r, changed)) for k, r in zip(keys, readers, strict=True)}
+    after = {k: _sigmoid(logit_of(r, changed)) for k, r in zip(keys, readers, strict=True)}
     if target is not None:
         reaches = all(p >= target - 1e-9 for p in after.values())
-    no_regret, trade_offs = _moves(readers, profile, table or options(readers, profile), lang) if len(readers) > 1 else ((), ())
+    no_regret, trade_offs = _moves(readers, profile, table or options(readers, profile)) if len(readers) > 1 else ((), ())
     return Plan(
         readers=tuple(keys),
         steps=steps,
@@ -344,9 +330,7 @@ def _plan(
     )
 
 
-def _moves(
-    readers: list[Reader], profile: Profile, table: dict[str, list[Option]], lang: Lang
-) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+def _moves(readers: list[Reader], profile: Profile, table: dict[str, list[Option]]) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
     """Per signal, its best single move for the lowest reader: no-regret when it helps every
     reader beyond the dead band; a trade-off when it helps one and hurts another."""
     keys = [r.key for r in readers]
@@ -357,17 +341,17 @@ def _moves(
             continue
         best_floor = max(moves, key=lambda o: (min(o.gains), -o.effort))
         if min(best_floor.gains) > DEAD_BAND:
-            no_regret.append(_step(best_floor, profile, keys, lang))
+            no_regret.append(_step(best_floor, profile, keys))
             continue
         best_any = max(moves, key=lambda o: max(o.gains))
         if max(best_any.gains) > DEAD_BAND and min(best_any.gains) < -DEAD_BAND:
-            trade_offs.append(_step(best_any, profile, keys, lang))
+            trade_offs.append(_step(best_any, profile, keys))
     no_regret.sort(key=lambda s: -min(s.gains.values()))
     trade_offs.sort(key=lambda s: -(max(s.gains.values()) - min(s.gains.values())))
     return tuple(no_regret), tuple(trade_offs)
 
 
-def _step(option: Option, profile: Profile, keys: list[str], lang: Lang) -> Step:
+def _step(option: Option, profile: Profile, keys: list[str]) -> Step:
     before = profile.values[option.signal]
     return Step(
         signal=option.signal,
@@ -375,20 +359,4 @@ def _step(option: Option, profile: Profile, keys: list[str], lang: Lang) -> Step
         after=option.value,
         effort=round(option.effort, 4),
         gains={k: round(g, 4) for k, g in zip(keys, option.gains, strict=True)},
-        text=describe(SIGNALS[option.signal], before, option.value, lang),
     )
-
-
-def describe(signal: Signal, before: Value, after: Value, lang: Lang) -> str:
-    """What to do, in words: "Invite 40 people from your field, with a personal note"."""
-    if signal.nullable:
-        return signal.action[lang]
-    down = after is False or (not isinstance(after, bool) and float(after) < float(before))
-    template = signal.action_down if down else signal.action
-    if template is None:
-        label = signal.label[lang].lower()
-        target = format_value(signal, after, lang)
-        return f"Ramenez « {label} » à {target}" if lang == "fr" else f"Bring '{label}' down to {target}"
-    delta = 1 if signal.type == "bool" else abs(float(after) - float(before))
-    delta_text = str(int(delta)) if signal.is_integer or signal.type == "bool" else format_value(signal, delta, lang)
-    return template[lang].format(delta=delta_text, target=format_value(signal, after, lang))

@@ -8,13 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.brute_force import best_floor, cheapest_reaching
-from model.cli import main
+from cli.main import main
 from model.errors import InputError
-from model.levers import EFFORT_UNIT, _logit_of, logit, options, plan_for_reader, plan_for_readers
+from model.levers import EFFORT_UNIT, logit, logit_of, options, plan_for_reader, plan_for_readers
 from model.population import draw
 from model.profile import from_row
 from model.reading import read
 from model.signals import NAMES, SIGNALS
+from words.plans import describe
 
 READERS = ["recruiter", "recruiter/communication", "journalist", "peer"]
 random_profiles = st.integers(min_value=0, max_value=2**31 - 1).map(lambda seed: from_row(draw(1, seed).iloc[0]))
@@ -74,7 +75,7 @@ def _small_case(readers, keys, seed):
 @pytest.mark.parametrize("key", ["recruiter/communication", "journalist"])
 def test_no_cheaper_plan_exists_for_one_reader(readers, seed, key):
     profile, fixed, (reader,), groups = _small_case(readers, [key], seed)
-    start = _logit_of(reader, profile)
+    start = logit_of(reader, profile)
     for target in (0.5, 0.7, 0.85):
         plan = plan_for_reader(reader, profile, target, fixed)
         brute = cheapest_reaching(groups, logit(target) - start)
@@ -88,7 +89,7 @@ def test_no_cheaper_plan_exists_for_one_reader(readers, seed, key):
 @pytest.mark.parametrize("seed", range(4))
 def test_no_plan_raises_the_lowest_of_three_readers_more_within_the_budget(readers, seed):
     profile, fixed, chosen, groups = _small_case(readers, ["recruiter", "journalist", "peer"], seed)
-    starts = np.array([_logit_of(r, profile) for r in chosen])
+    starts = np.array([logit_of(r, profile) for r in chosen])
     for budget in (1.0, 4.0):
         plan = plan_for_readers(chosen, profile, budget, fixed)
         floor = min(logit(p) for p in plan.after.values())
@@ -106,9 +107,11 @@ def test_out_of_reach_targets_are_said_so_with_the_best_plan(readers):
 def test_the_seeds_communications_manager_is_told_to_meet_the_press(readers):
     from model.presets import presets
 
-    plan = plan_for_reader(readers.get("recruiter", "communication"), presets()["comms_manager"].profile, 0.7, lang="fr")
+    plan = plan_for_reader(readers.get("recruiter", "communication"), presets()["comms_manager"].profile, 0.7)
     assert plan.reaches_target
-    assert any("journalistes" in s.text for s in plan.steps)
+    assert "press_contacts" in plan.changes()
+    assert any("journalistes" in describe(s, "fr") for s in plan.steps)
+    assert any("journalists" in describe(s, "en") for s in plan.steps)
 
 
 def test_no_regret_moves_help_everyone_and_trade_offs_hurt_someone(readers):
@@ -137,6 +140,7 @@ def test_levers_prints_a_json_plan(capsys):
     plan = json.loads(out)
     assert code == 0 and plan["readers"] == ["recruiter"] and plan["steps"]
     assert {"signal", "from", "to", "effort_hours", "gains", "text"} <= set(plan["steps"][0])
+    assert all(step["text"] for step in plan["steps"])
 
 
 def test_levers_for_several_readers_in_french(capsys):
@@ -149,14 +153,16 @@ def test_levers_for_several_readers_in_french(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--persona", "recruiter", "--target", "0"], "target 0: expected a probability"),
+        (["--persona", "recruiter", "--target", "0"], "--target '0': expected a number from 0.01 to 0.99"),
+        (["--persona", "recruiter", "--target", "1e308"], "--target '1e308': expected a number"),
         (["--persona", "recruiter", "--fixed", "conections"], "unknown signal 'conections'"),
         (["--persona", "nobody"], "unknown persona 'nobody'"),
         (
             ["--persona", "peer", "--persona", "journalist", "--context", "communication"],
             "--context goes with a single --persona",
         ),
-        (["--persona", "peer", "--persona", "journalist", "--budget", "-1"], "budget -1: expected hours >= 0"),
+        (["--persona", "peer", "--persona", "journalist", "--budget", "-1"], "--budget '-1': expected a number from 0 to 1000"),
+        (["--persona", "peer", "--persona", "journalist", "--budget", "inf"], "--budget 'inf': expected a number from 0 to 1000"),
     ],
 )
 def test_levers_bad_input_exits_2_naming_the_problem(capsys, args, message):

@@ -13,7 +13,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from model.cli import main
+from cli.main import main
 from model.errors import InputError
 from model.linkedin import archive as archive_module
 from model.linkedin import import_export

@@ -8,15 +8,17 @@ from model.levers import Plan, Step, plan_for_reader, plan_for_readers
 from model.reading import read
 from model.signals import NAMES, SIGNALS
 from ui import state
-from ui.i18n import t
-from ui.readers import shared_readers
+from ui.readers import session_readers
+from words.i18n import t
+from words.numbers import duration, percent, points
+from words.plans import describe
 
 UNDO = "levers_undo_signals"
 
 
 def levers_page() -> None:
     lang = state.lang()
-    readers = shared_readers().readers
+    readers = session_readers().readers
     st.title(t(lang, "levers_title"))
     st.write(t(lang, "levers_intro"))
     keys = sorted(readers)
@@ -37,9 +39,9 @@ def levers_page() -> None:
     profile = state.profile()
     picked = [readers[k] for k in chosen]
     plan = (
-        plan_for_reader(picked[0], profile, target, fixed, lang)
+        plan_for_reader(picked[0], profile, target, fixed)
         if len(picked) == 1
-        else plan_for_readers(picked, profile, budget, fixed, lang)
+        else plan_for_readers(picked, profile, budget, fixed)
     )
     _summary(plan, lang)
     _steps(plan.steps, lang, readers)
@@ -50,7 +52,7 @@ def levers_page() -> None:
 
 
 def _summary(plan: Plan, lang: str) -> None:
-    effort = f"{plan.effort:g}"
+    effort = duration(plan.effort, lang)
     if not plan.steps:
         st.info(t(lang, "levers_nothing"))
     elif plan.target is None:
@@ -59,20 +61,30 @@ def _summary(plan: Plan, lang: str) -> None:
         st.success(t(lang, "levers_reached", effort=effort))
     else:
         st.warning(t(lang, "levers_unreached", effort=effort))
-    readers = shared_readers().readers
+    readers = session_readers().readers
     columns = st.columns(len(plan.readers))
     for column, key in zip(columns, plan.readers, strict=True):
-        before, after = round(plan.before[key] * 100), round(plan.after[key] * 100)
-        column.metric(readers[key].name(lang), f"{after} %", delta=f"{after - before:+d} pts")
+        column.metric(
+            readers[key].name(lang), percent(plan.after[key], lang), delta=points(plan.after[key] - plan.before[key], lang)
+        )
 
 
-def _gains(step: Step, readers: dict) -> str:
-    return ", ".join(f"{readers[k].persona.name['fr' if state.lang() == 'fr' else 'en']} {g:+.2f}" for k, g in step.gains.items())
+def _gains(step: Step, readers: dict, lang: str) -> str:
+    return ", ".join(f"{readers[k].name(lang)} {g:+.2f}" for k, g in step.gains.items())
 
 
 def _steps(steps: tuple[Step, ...], lang: str, readers: dict) -> None:
     for step in steps:
-        st.markdown("- " + t(lang, "levers_step", text=step.text, effort=f"{step.effort:g}", gains=_gains(step, readers)))
+        st.markdown(
+            "- "
+            + t(
+                lang,
+                "levers_step",
+                text=describe(step, lang),
+                effort=duration(step.effort, lang),
+                gains=_gains(step, readers, lang),
+            )
+        )
 
 
 def _moves(title: str, steps: tuple[Step, ...], lang: str, readers: dict) -> None:
@@ -89,15 +101,15 @@ def _buttons(plan: Plan, lang: str) -> None:
     right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=UNDO not in st.session_state)
     if UNDO in st.session_state:
         st.caption(t(lang, "levers_applied"))
-        readers = shared_readers().readers
+        readers = session_readers().readers
         for key in plan.readers:
             st.caption(
                 t(
                     lang,
                     "levers_before_after",
                     reader=readers[key].name(lang),
-                    before=f"{round(plan.before[key] * 100)} %",
-                    after=f"{round(read(readers[key], state.profile()).probability * 100)} %",
+                    before=percent(plan.before[key], lang),
+                    after=percent(read(readers[key], state.profile()).probability, lang),
                 )
             )
 
