@@ -176,17 +176,33 @@ LOOKALIKES = (
     r"fremdsprachenkorrespondent\w*",
 )
 NOT_PRESS = (
+    # recruiting and HR
     r"recruit\w*|reclut\w*|recrut\w*|rekryter\w*|talent acquisition|selezione del personale",
+    r"hr|rh|human resources|ressources humaines|recursos humanos|risorse umane|\w*personeel\w*",
+    r"personal(?:referent|chef|leit|abteilung|sachbearbeit|berater|entwickl|ansvarig|handlaggare|specialist|wesen)\w*",
+    r"payroll|paie|nominas|folha de pagamento|lohnbuchhalt\w*|loneadministrat\w*|salarisadministrat\w*",
+    # data, software and IT
     r"data scien\w*|data analyst\w*|cientific[oa] de datos|cientista de dados|analista de (?:datos|dados)",
-    r"accountants?|comptables?|contables?|contador(?:a|es)?|contabile|\w*buchhalter\w*|boekhouder\w*|redovisning\w*",
-    r"ekonom\w*|controller\w*",
     r"software\w*|developers?|developpeu\w*|desarrollador\w*|desenvolvedor\w*|sviluppatore|\w*entwickler\w*",
-    r"mjukvaruutveckl\w*|engineers?|ingenieu\w*|ingeniero\w*|engenheir\w*|ingegner\w*",
-    r"sales\w*|vendas|ventas|vendit\w*|commercial\w*|comercial\w*|vertrieb\w*|saljare|verkoop\w*",
-    r"account executive|account manager|accountmanager|executiv[ao] de contas",
+    r"\w*utvecklare|ontwikkelaar\w*|programmers?|programmeu(?:r|se)s?|programador(?:a|es)?|programmat(?:ore|rice)",
+    r"programmierer\w*|devops|sysadmin|informaticien\w*|tecnico informatico",
+    r"engineers?|ingenieu\w*|ingeniero\w*|engenheir\w*|ingegner\w*",
+    # finance
+    r"accountants?|comptables?|contables?|contador(?:a|es)?|contabile|\w*buchhalter\w*|boekhouder\w*|redovisning\w*",
+    r"ekonom\w*|controller\w*|chief financial officer|cfo|directeur financier|director financiero",
+    # sales and advertising
+    r"sales\w*|vendas|ventas|vendit\w*|vendedor\w*|vendeu(?:r|se)s?|commercial\w*|comercial\w*|commercio",
+    r"vertrieb\w*|\w*verkauf\w*|\w*saljare|verkoop\w*|verkoper\w*|anzeigen\w*",
+    r"account executive|account manager|accountmanager|key account\w*|executiv[ao] de contas",
+    # customer service
+    r"customer (?:service|support|care|success)|service clients?|relation clients?|atencion al cliente",
+    r"atendimento ao cliente|atendente|\w*kundenservice|\w*leserservice|kundenbetreu\w*|servizio clienti",
+    r"assistenza clienti|\w*klantenservice\w*|kundtjanst\w*|kundservice\w*",
+    # delivery and driving
+    r"\w*zusteller\w*|\w*bezorger\w*|tidningsbud|\w*repartidor\w*|entregador\w*|livreu(?:r|se)s?|fattorin[oi]",
+    r"couriers?|drivers?|chauffeur\w*|chauffor\w*|motorista|autista|\w*fahrer|brevbarare",
+    # law
     r"lawyers?|counsel|avocat\w*|abogad\w*|advogad\w*|avvocat\w*|\w*jurist\w*|justiziar\w*",
-    r"hr|human resources|ressources humaines|recursos humanos|risorse umane",
-    r"payroll|paie|nominas|folha de pagamento",
 )
 # Whole company names by the language of their audience, spelt as people write them (folded at import).
 _NEWSROOMS_BY_LANGUAGE = {
