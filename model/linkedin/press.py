@@ -94,6 +94,7 @@ TITLES = (
     r"pigistes?",
     r"attachee?s? de presse",
     r"relations? (?:avec )?(?:la )?presse",
+    r"relations? (?:avec )?(?:les )?medias",
     r"(?:responsable|chargee?|conseillere?|service|bureau|cheffe?) (?:de )?presse",
     r"redact(?:eur|rice)s? en chef",
     r"secretaire de redaction",
@@ -106,13 +107,15 @@ TITLES = (
     r"columnistas?",
     r"colunistas?",
     r"prensa",
+    r"relaciones con (?:los )?medios",
+    r"relacoes com (?:a )?(?:imprensa|midia|media)",
     r"imprensa",
     r"redact(?:or|ora)(?:es)? jef[ea]",
     r"redator(?:a)? chefe",
     r"jef[ea] de redaccion",
     r"diret(?:or|ora) de redacao",
     r"direct(?:or|ora) de (?:la )?redaccion",
-    r"edit(?:or|ora)(?:es|s)? (?:jef[ea]|chefe|executiv[oa]|adjunt[oa])",
+    r"edit(?:or|ora)(?:es|s)? (?:jef[ea]|chefe|adjunt[oa])",
     r"edit(?:or|ora)(?:es|s)? (?:de |da |do )?(?:noticias|politica|economia|deportes|esportes|internacional|opiniao"
     r"|opinion|cultura)",
     r"enviad[oa] especial",
@@ -122,6 +125,7 @@ TITLES = (
     r"presse und (?:offentlichkeitsarbeit|kommunikation|medienarbeit)",
     r"redaktions(?:chef\w*|leit\w*)",
     r"nachrichtensprecher\w*",
+    r"sprecher(?:in)?",
     # Italian
     r"capo ?redatt(?:ore|rice|ori)",
     r"redatt(?:ore|rice|ori)",
@@ -167,12 +171,14 @@ LOOKALIKES = (
     r"teknisk redaktor\w*",
     r"forlagsredaktor\w*",
     r"correspondent bank\w*",
+    r"court reporters?|verbatim reporters?",
     r"correspondante?s? (?:informatique|cil|rgpd|surete|securite|qualite|handicap|achats|bancaire|comptable|paie"
     r"|rh|formation)",
     r"corresponsal(?:es)? bancari\w*",
     r"correspondentes? (?:bancari\w*|juridic\w*)",
     r"advogad[oa]s? correspondentes?",
-    r"corrispondent[ei] commercial\w*",
+    r"corrispondent[ei] (?:commercial|amministrativ|assicurativ)\w*",
+    r"corr?[ei]s?pon\w* de seguros?",
     r"fremdsprachenkorrespondent\w*",
 )
 NOT_PRESS = (
@@ -185,7 +191,7 @@ NOT_PRESS = (
     r"data scien\w*|data analyst\w*|cientific[oa] de datos|cientista de dados|analista de (?:datos|dados)",
     r"software\w*|developers?|developpeu\w*|desarrollador\w*|desenvolvedor\w*|sviluppatore|\w*entwickler\w*",
     r"\w*utvecklare|ontwikkelaar\w*|programmers?|programmeu(?:r|se)s?|programador(?:a|es)?|programmat(?:ore|rice)",
-    r"programmierer\w*|devops|sysadmin|informaticien\w*|tecnico informatico",
+    r"programmierer\w*|devops|sysadmin|informaticien\w*|\w*informatiker\w*|tecnico informatico|it|ict",
     r"engineers?|ingenieu\w*|ingeniero\w*|engenheir\w*|ingegner\w*",
     # finance
     r"accountants?|comptables?|contables?|contador(?:a|es)?|contabile|\w*buchhalter\w*|boekhouder\w*|redovisning\w*",
@@ -194,13 +200,15 @@ NOT_PRESS = (
     r"sales\w*|vendas|ventas|vendit\w*|vendedor\w*|vendeu(?:r|se)s?|commercial\w*|comercial\w*|commercio",
     r"vertrieb\w*|\w*verkauf\w*|\w*saljare|verkoop\w*|verkoper\w*|anzeigen\w*",
     r"account executive|account manager|accountmanager|key account\w*|executiv[ao] de contas",
+    # marketing
+    r"marketing\w*|marketeer\w*|\w*marknadsfor\w*|mercadotecnia",
     # customer service
     r"customer (?:service|support|care|success)|service clients?|relation clients?|atencion al cliente",
     r"atendimento ao cliente|atendente|\w*kundenservice|\w*leserservice|kundenbetreu\w*|servizio clienti",
-    r"assistenza clienti|\w*klantenservice\w*|kundtjanst\w*|kundservice\w*",
+    r"assistenza clienti|\w*klantenservice\w*|klantcontact\w*|kundtjanst\w*|kundservice\w*|clientele|call ?cent(?:er|re)",
     # delivery and driving
     r"\w*zusteller\w*|\w*bezorger\w*|tidningsbud|\w*repartidor\w*|entregador\w*|livreu(?:r|se)s?|fattorin[oi]",
-    r"couriers?|drivers?|chauffeur\w*|chauffor\w*|motorista|autista|\w*fahrer|brevbarare",
+    r"couriers?|drivers?|chauffeur\w*|chauffor\w*|motorista|motoboy|autista|\w*fahrer|brevbarare",
     # law
     r"lawyers?|counsel|avocat\w*|abogad\w*|advogad\w*|avvocat\w*|\w*jurist\w*|justiziar\w*",
 )
@@ -285,6 +293,7 @@ NEWSROOM_PATTERNS = (
     r"\w*nachrichtenagentur\b",
     r"\bnyhetsbyra\w*$",
     r"\w*zeitung(?:en)?\b",
+    r"\bzeitungsverlag\w*",
     r"\w*rundfunk\b",
     r"\w*tidning(?:en|ar|arna)?$",
     r"\w*dagblad(?:et)?\b",
@@ -300,6 +309,10 @@ NEWSROOM_PATTERNS = (
     r"^(?:o |a |el |la )?(?:diario|periodico)\b",
     r"^jornal\b|\bjornal$",
     r"^radio\b",
+    r"^(?:le )?courrier\b",
+    r"^(?:el )?heraldo\b",
+    r"^folha d[aeo]\b",
+    r"^(?:the )?(?:\w+ ){0,2}times$",
     r"\btelevisi(?:on|ons|ao|one|onen)\b",
     r"\b(?:news|nws|noticias|nachrichten|nieuws|nyheter|nyheterna|notizie)$",
 )
