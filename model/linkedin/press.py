@@ -195,10 +195,10 @@ NOT_PRESS = (
     r"personal(?:referent|chef|leit|abteilung|sachbearbeit|berater|entwickl|ansvarig|handlaggare|specialist|wesen)\w*",
     r"payroll|paie|nominas|folha de pagamento|lohnbuchhalt\w*|loneadministrat\w*|salarisadministrat\w*",
     # data, software and IT
-    r"data scien\w*|data analyst\w*|cientific[oa] de datos|cientista de dados|analista de (?:datos|dados)",
+    r"data scien\w*|data analyst\w*|cientific[oa] de datos|cientista de dados|analista (?:de |di )?(?:datos|dados|dati)",
     r"software\w*|developers?|developpeu\w*|desarrollador\w*|desenvolvedor\w*|sviluppatore",
     r"ontwikkelaar\w*|programmers?|programmeu(?:r|se)s?|programador(?:a|es)?|programmat(?:ore|rice)",
-    r"programmierer\w*|devops|sysadmin|informaticien\w*|tecnico informatico|it|ict",
+    r"programmierer\w*|devops|sysadmin|informati(?:que|ca|co|k|cien\w*)|it|ict|ti",
     r"engineers?|ingenieu\w*|ingeniero\w*|engenheir\w*|ingegner\w*",
     # finance
     r"accountants?|comptables?|contables?|contador(?:a|es)?|contabile|boekhouder\w*|redovisning\w*",
@@ -241,7 +241,7 @@ NOT_PRESS_COMPOUNDS = (
 # Whole company names by the language of their audience, spelt as people write them (folded at import).
 _NEWSROOMS_BY_LANGUAGE = {
     "fr": (
-        "Le Monde; Le Monde diplomatique; Le Figaro; Libération; Les Echos; Le Parisien; Aujourd'hui en "
+        "Le Monde; Le Monde diplomatique; La Tribune; Le Figaro; Libération; Les Echos; Le Parisien; Aujourd'hui en "
         "France; Ouest-France; Sud Ouest; La Voix du Nord; Le Télégramme; La Dépêche du Midi; Le Progrès; Le "
         "Dauphiné Libéré; Nice-Matin; La Provence; La Croix; L'Humanité; L'Express; Le Point; Le Nouvel Obs; "
         "L'Obs; Télérama; Mediapart; L'Équipe; Le Journal du Dimanche; Courrier international; 20 Minutes; "
@@ -251,7 +251,7 @@ _NEWSROOMS_BY_LANGUAGE = {
         "RTBF; Radio-Canada; La Presse; Le Devoir"
     ),
     "en": (
-        "Reuters; Associated Press; AP; PA Media; Press Association; Bloomberg News; Bloomberg Media; BBC; "
+        "Reuters; The Conversation; Associated Press; AP; PA Media; Press Association; Bloomberg News; Bloomberg Media; BBC; "
         "BBC World Service; CNN; NBC; NBC News; CBS News; ABC News; Fox News; Sky News; ITN; ITV News; "
         "Channel 4 News; NPR; The Guardian; Guardian News & Media; The Observer; The Times; The Sunday Times; "
         "The New York Times; New York Times; The Washington Post; The Wall Street Journal; Financial Times; "
@@ -308,7 +308,8 @@ NEWSROOM_SUFFIXES = (
     r"news|nws|noticias|noticies|notizie|nachrichten|nieuws|nyheter(?:na)?|nieuwsradio",
     r"mundo|brasil|brazil|america|espana|en espanol|international|internacional|world(?: service)?|english|arabic",
     r"uk|us|usa|europe|europa|deutschland|nederland|sverige|italia|portugal",
-    r"online|digital|radio|tv|televisao|magazine|media|group|groupe|grupo|gruppo|mediagroup|mediengruppe",
+    r"online|digital|radio|tv|televisao|info|journaal|magazine|magazin|media|group|groupe|grupo|gruppo|mediagroup",
+    r"mediengruppe",
     r"com|de|es|fr|it|nl|pt|br|se|co|p\d|\d+",
 )
 NEWSROOM_PATTERNS = (
@@ -331,6 +332,7 @@ NEWSROOM_PATTERNS = (
     r"^radio\b",
     r"^(?:le )?courrier\b",
     r"^(?:el )?heraldo\b",
+    r"^(?:revista|rivista|tijdschrift)\b",
     r"^folha d[aeo]\b",
     r"^(?:the )?(?:\w+ ){0,2}times$",
     r"\btelevisi(?:on|ons|ao|one|onen)\b",
