@@ -56,6 +56,7 @@ regular expressions compiled at import.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -340,6 +341,12 @@ NEWSROOM_PATTERNS = (
 )
 
 
+# Below this many distinct texts Python's re is the quicker; above it pandas' string methods are
+# (with pyarrow installed they run its regex engine: fast per text, but it compiles the pattern
+# again on every call, a few milliseconds for these).
+SMALL = 2_000
+
+
 def fold(texts: pd.Series) -> pd.Series:
     """Lower case without accents, every run of punctuation or spaces made one space."""
     folded = texts.fillna("").astype(str)
@@ -350,8 +357,16 @@ def fold(texts: pd.Series) -> pd.Series:
     return folded.str.lower().str.replace(r"[^a-z0-9]+", " ", regex=True).str.strip()
 
 
+def _fold_one(text: str) -> str:
+    """`fold` for one text."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(_ALNUM.findall(text.lower()))
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
 _PREFIX = r"(?:(?:the|groupe|grupo|gruppo|group) )?"
-_NAMES = sorted(set(fold(pd.Series(NEWSROOMS, dtype=object))), key=len, reverse=True)
+_NAMES = sorted({_fold_one(name) for name in NEWSROOMS}, key=len, reverse=True)
 _NEWSROOM = re.compile(
     r"^" + _PREFIX + r"(?:" + "|".join(map(re.escape, _NAMES)) + r")"
     r"(?: (?:" + "|".join(NEWSROOM_SUFFIXES) + r"))*$"
@@ -370,20 +385,31 @@ def is_press(positions: pd.Series, companies: pd.Series) -> pd.Series:
 
 def _titles(positions: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Per row: the position is a press title; the position says press or not press by itself."""
-    codes, uniques = pd.factorize(positions.fillna(""))
-    folded = fold(pd.Series(uniques, dtype=object))
-    lookalike = folded.str.contains(_LOOKALIKE, regex=True).to_numpy(dtype=bool)
-    press = folded.str.contains(_TITLE, regex=True).to_numpy(dtype=bool, copy=True)
-    # a look-alike is removed before looking again for a press title (few texts have one)
-    again = press & lookalike
-    if again.any():
-        press[again] = folded[again].str.replace(_LOOKALIKE, " ", regex=True).str.contains(_TITLE, regex=True)
-    not_press = folded.str.contains(_NOT_PRESS, regex=True).to_numpy(dtype=bool)
+    codes, folded = _distinct(positions)
+    lookalike = _search(_LOOKALIKE, folded)
+    press = _search(_TITLE, folded)
+    for at in np.flatnonzero(press & lookalike):  # few: look again once the look-alike is removed
+        press[at] = _TITLE.search(_LOOKALIKE.sub(" ", folded[at])) is not None
+    not_press = _search(_NOT_PRESS, folded)
     return press[codes], (press | lookalike | not_press)[codes]
 
 
 def _newsrooms(companies: pd.Series) -> np.ndarray:
     """Per row: the company is a newsroom, by its whole name."""
-    codes, uniques = pd.factorize(companies.fillna(""))
-    folded = fold(pd.Series(uniques, dtype=object))
-    return folded.str.contains(_NEWSROOM, regex=True).to_numpy(dtype=bool)[codes]
+    codes, folded = _distinct(companies)
+    return _search(_NEWSROOM, folded)[codes]
+
+
+def _distinct(texts: pd.Series) -> tuple[np.ndarray, list[str] | pd.Series]:
+    """Each row's code and the distinct texts, folded (titles and companies repeat across a network)."""
+    codes, uniques = pd.factorize(texts.fillna(""))
+    if len(uniques) < SMALL:
+        return codes, [_fold_one(str(text)) for text in uniques]
+    return codes, fold(pd.Series(uniques, dtype=object))
+
+
+def _search(pattern: re.Pattern[str], folded: list[str] | pd.Series) -> np.ndarray:
+    """Whether the pattern is found in each folded text, as a new writable array."""
+    if isinstance(folded, list):
+        return np.fromiter((pattern.search(text) is not None for text in folded), dtype=bool, count=len(folded))
+    return folded.str.contains(pattern, regex=True).to_numpy(dtype=bool, copy=True)
