@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 # Heads that count with any prefix glued to them (Sportreporter, Nachrichtenredakteurin,
-# nieuwsredacteur, Chefredaktör, Utrikeskorrespondent, fotojornalista).
+# nieuwsredacteur, Chefredaktör, Utrikeskorrespondent, buitenlandcorrespondent, fotojornalista).
 _COMPOUND_HEADS = (
     r"journalist(?:e|es|s|in|innen|en|er)?",
     r"periodistas?",
@@ -70,6 +70,7 @@ _COMPOUND_HEADS = (
     r"giornalist[aei]",
     r"reporter(?:s|in|innen|na|ar)?",
     r"korrespondent(?:in|innen|en|er)?",
+    r"correspondent(?:e|en|es|s)?",
     r"redakteur(?:in|innen|e)?",
     r"redaktor(?:er|erna)?",
     r"verslaggever(?:s)?",
@@ -83,7 +84,6 @@ TITLES = (
     # Dutch redacteur only as a compound (eindredacteur, hoofdredacteur, nieuwsredacteur)
     r"\w+redacteur(?:s|en)?",
     # English
-    r"correspondents?",
     r"news ?anchors?",
     r"newsroom",
     r"news ?desk",
@@ -111,8 +111,6 @@ TITLES = (
     # Spanish and Portuguese
     r"reporter[oa]s?",
     r"corresponsal(?:es)?",
-    r"correspondentes?",
-    r"columnistas?",
     r"colunistas?",
     r"prensa",
     r"relaciones con (?:los )?medios",
