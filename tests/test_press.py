@@ -152,6 +152,12 @@ def test_an_editor_is_press_at_a_newsroom_or_with_a_news_qualifier(position, com
         ("Corriere della Sera", True),
         ("Corriere Espresso Nord", False),
         ("Pressbyrån", False),
+        ("Radio France", True),
+        ("Radio Frequency Systems", False),
+        ("The Irish Times", True),
+        ("Happy Times", False),
+        ("Diario de Sevilla", True),
+        ("Diario Verde Restaurante", False),
     ],
 )
 def test_a_newsroom_is_the_whole_company_name_never_part_of_another(company, press):
@@ -162,6 +168,12 @@ def test_few_and_many_distinct_texts_are_matched_alike(labelled, monkeypatch):
     """Python's re serves small networks, pandas' string methods large ones: same answers."""
     monkeypatch.setattr(press, "SMALL", 0)
     assert (is_press(labelled["title"], labelled["company"]).to_numpy() == labelled["found"].to_numpy()).all()
+
+
+def test_every_listed_newsroom_reads_as_a_newsroom():
+    names = pd.Series(press.NEWSROOMS)
+    found = is_press(pd.Series("Project manager", index=names.index), names)
+    assert found.all(), names[~found].tolist()
 
 
 def test_missing_values_are_not_press_and_the_index_is_kept():

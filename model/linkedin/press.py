@@ -333,7 +333,7 @@ NEWSROOM_PATTERNS = (
     r"^(?:el )?heraldo\b",
     r"^(?:revista|rivista|tijdschrift)\b",
     r"^folha d[aeo]\b",
-    r"^(?:the )?(?:\w+ ){0,2}times$",
+    r"^the (?:\w+ ){0,2}times$",
     r"\btelevisi(?:on|ons|ao|one|onen)\b",
     r"\b(?:news|nws|noticias|nachrichten|nieuws|nyheter|nyheterna|notizie)$",
 )
@@ -343,6 +343,14 @@ NEWSROOM_PATTERNS = (
 # (with pyarrow installed they run its regex engine: fast per text, but it compiles the pattern
 # again on every call, a few milliseconds for these).
 SMALL = 2_000
+
+
+# Words that make a company no newsroom whatever its name pattern says ("Radio Frequency
+# Systems", "Diario Verde Restaurante"); no listed newsroom or suffix holds one.
+NOT_NEWSROOM = (
+    r"systems?|solutions?|technolog\w*|engineering|electronics?|frequency|communications?|restaurante?s?",
+    r"consult\w*|partners|logisti\w*|insurance|immobili\w*|bank|banco|banca|hotel|hospital",
+)
 
 
 def fold(texts: pd.Series) -> pd.Series:
@@ -370,6 +378,7 @@ _NEWSROOM = re.compile(
     r"(?: (?:" + "|".join(NEWSROOM_SUFFIXES) + r"))*$"
     r"|" + "|".join(NEWSROOM_PATTERNS)
 )
+_NOT_NEWSROOM = re.compile(r"\b(?:" + "|".join(NOT_NEWSROOM) + r")\b")
 _TITLE = re.compile(r"\b(?:" + "|".join(TITLES) + r")\b")
 _LOOKALIKE = re.compile(r"\b(?:" + "|".join(LOOKALIKES) + r")\b")
 _NOT_PRESS = re.compile(r"\b(?:\w*(?:" + "|".join(NOT_PRESS_COMPOUNDS) + r")\w*|" + "|".join(NOT_PRESS) + r")\b")
@@ -395,7 +404,7 @@ def _titles(positions: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def _newsrooms(companies: pd.Series) -> np.ndarray:
     """Per row: the company is a newsroom, by its whole name."""
     codes, folded = _distinct(companies)
-    return _search(_NEWSROOM, folded)[codes]
+    return (_search(_NEWSROOM, folded) & ~_search(_NOT_NEWSROOM, folded))[codes]
 
 
 def _distinct(texts: pd.Series) -> tuple[np.ndarray, list[str] | pd.Series]:
