@@ -43,7 +43,9 @@ The rules, in the order they decide:
    Agency", "Agencia de noticias …", "… Zeitung", "Zeitungsverlag …", "… Rundfunk",
    "… Tidning(en/ar)", "… Dagblad(et)", "Corriere della/dello …", "La Gazzetta dello …",
    "Le Courrier …", "El Heraldo …", "Folha de …", "The … Times", "Radio …", "… Televisión",
-   a name ending in News, Noticias, Nachrichten, Nieuws or Nyheter.
+   a name ending in News, Noticias, Nachrichten, Nieuws or Nyheter. A company holding a word of
+   `NOT_NEWSROOM` (systems, solutions, consulting, restaurant, bank…) is no newsroom:
+   "Radio Frequency Systems" is not.
 
 Book and academic publishing, newsagents, newspaper delivery, printing and teaching
 journalism are not press. Known limits: a neutral title at a newsroom that is in no list and
