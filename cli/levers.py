@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import builtins
 
 from cli.edges import load_profile, print_json
 from model.errors import InputError
-from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, Step, plan_for_reader, plan_for_readers
+from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan
 from model.reader import Reader, Readers, default_readers
+from model.signals import SIGNALS
 from words.i18n import Lang
-from words.numbers import duration, percent, points
-from words.plans import describe
+from words.numbers import duration, percent, points, typography
+from words.plans import plan_json, step_line
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
@@ -20,9 +22,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - ar
         "--persona", action="append", required=True, help="reader id, repeatable; recruiter/communication for a context"
     )
     levers.add_argument("--context", default=None, help="context of a single --persona, e.g. communication")
-    levers.add_argument("--target", default=str(DEFAULT_TARGET), help="probability to reach with one reader (default 0.7)")
-    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help="hours to spend with several readers (default 10)")
+    levers.add_argument("--target", default=str(DEFAULT_TARGET), help="probability every chosen reader should reach (default 0.7)")
+    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help="hours you can give over three months (default 10)")
     levers.add_argument("--fixed", action="append", default=[], metavar="SIGNAL", help="a signal you will not change, repeatable")
+    levers.add_argument("--trade-offs", action="store_true", help="allow steps that help one reader and hurt another")
     levers.add_argument("--json", action="store_true", help="print JSON")
     levers.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
     levers.set_defaults(func=run)
@@ -59,49 +62,41 @@ def _finite(text: str, name: str, low: float, high: float) -> float:
 def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     readers = chosen_readers(default_readers(), args.persona, args.context)
-    fixed = tuple(args.fixed)
-    if len(readers) == 1:
-        plan = plan_for_reader(readers[0], profile, _finite(args.target, "--target", 0.01, 0.99), fixed)
-    else:
-        plan = plan_for_readers(readers, profile, _finite(args.budget, "--budget", 0.0, 1000.0), fixed)
+    target = _finite(args.target, "--target", 0.01, 0.99)
+    budget = _finite(args.budget, "--budget", 0.0, 1000.0)
+    found = plan(readers, profile, target=target, budget=budget, fixed=tuple(args.fixed), trade_offs=args.trade_offs)
+    by_key = {r.key: r for r in readers}
     if args.json:
-        document = plan.to_json()
-        for key in ("steps", "no_regret", "trade_offs"):
-            for step, shown in zip(getattr(plan, key), document[key], strict=True):
-                shown["text"] = describe(step, args.lang)
-        print_json(document)
+        print_json(plan_json(found, by_key, args.lang))
     else:
-        print_plan(plan, args.lang, {r.key: r for r in readers})
+        print_plan(found, args.lang, by_key)
     return 0
 
 
-def _gains(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
-    return ", ".join(f"{readers[k].name(lang)} {g:+.2f}" for k, g in step.gains.items())
+def print_plan(found: Plan, lang: Lang, readers: dict[str, Reader]) -> None:
+    def print(text: str) -> None:  # noqa: A001 - every line through the language's typography
+        builtins.print(typography(text, lang))
 
-
-def print_plan(plan: Plan, lang: Lang, readers: dict[str, Reader]) -> None:
     fr = lang == "fr"
-    for key in plan.readers:
-        change = points(plan.after[key] - plan.before[key], lang)
-        print(f"{readers[key].name(lang)}: {percent(plan.before[key], lang)} → {percent(plan.after[key], lang)} ({change})")
-    if plan.target is not None:
-        if plan.reaches_target:
-            status = "cible atteinte" if fr else "target reached"
-        else:
-            status = (
-                "cible hors d'atteinte en trois mois : voici le mieux possible"
-                if fr
-                else "target out of reach in three months: here is the best possible plan"
-            )
-        print(f"{status} ({percent(plan.target, lang)})")
-    print(f"effort{' :' if fr else ':'} {duration(plan.effort, lang)}")
-    for step in plan.steps:
-        print(f"  - {describe(step, lang)} ({duration(step.effort, lang)}; {_gains(step, readers, lang)})")
+    colon = ":"
+    for key in found.readers:
+        change = points(found.after[key] - found.before[key], lang)
+        print(f"{readers[key].name(lang)}{colon} {percent(found.before[key], lang)} → {percent(found.after[key], lang)} ({change})")
+    if found.ask_first:
+        names = ", ".join(SIGNALS[n].label[lang] for n in found.ask_first)
+        print(("Indiquez d'abord (supposés, donc hors du plan)" if fr else "Fill in first (assumed, so left out of the plan)") + f"{colon} {names}")
+    if found.reaches_target:
+        status = f"cible de {percent(found.target, lang)} atteinte" if fr else f"target of {percent(found.target, lang)} reached"
+    else:
+        status = f"cible de {percent(found.target, lang)} hors d'atteinte dans le budget : voici le mieux possible" if fr else f"target of {percent(found.target, lang)} out of reach within the budget: here is the best possible plan"
+    print(f"{status}; effort{colon} {duration(found.effort, lang)}")
+    for step in found.steps:
+        print(f"  - {step_line(step, readers, lang)}")
     for title, steps in (
-        ("sans regret" if fr else "no-regret moves", plan.no_regret),
-        ("arbitrages" if fr else "trade-offs", plan.trade_offs),
+        ("En option, dans le budget restant (aident chaque lecteur)" if fr else "Optional, within the remaining budget (help every reader)", found.optional),
+        ("Arbitrages (aident un lecteur, en desservent un autre)" if fr else "Trade-offs (help one reader, hurt another)", found.trade_offs),
     ):
         if steps:
-            print(f"{title}{' :' if fr else ':'}")
+            print(f"{title}{colon}")
             for step in steps:
-                print(f"  - {describe(step, lang)} ({_gains(step, readers, lang)})")
+                print(f"  - {step_line(step, readers, lang)}")

@@ -53,7 +53,8 @@ def points(delta: float, lang: Lang) -> str:
     """A change of probability in points: +19 pts / +19 points."""
     value = round(delta * 100)
     sign = "+" if value > 0 else ("\u2212" if value < 0 else "")
-    return f"{sign}{abs(value)}{NNBSP}pts" if lang == "fr" else f"{sign}{abs(value)} pts"
+    unit = "pt" if abs(value) == 1 or (lang == "fr" and value == 0) else "pts"
+    return f"{sign}{abs(value)}{NNBSP if lang == 'fr' else ' '}{unit}"
 
 
 def date(day: dt.date, lang: Lang) -> str:
