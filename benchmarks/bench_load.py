@@ -349,7 +349,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", default="1,10,20,50", help="comma-separated session counts (default 1,10,20,50)")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of changes per phase (default 30)")
-    parser.add_argument("--cpu-reruns", type=int, default=20, help="back-to-back reruns of each kind for CPU per rerun (default 20)")
+    parser.add_argument(
+        "--cpu-reruns", type=int, default=20, help="back-to-back reruns of each kind for CPU per rerun (default 20)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-floor", action="store_true", help="skip the hello-world floor")
     args = parser.parse_args()
