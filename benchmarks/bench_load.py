@@ -152,7 +152,8 @@ class Session:
     page_script_hash: str = ""
     query_string: str = ""
     widgets: dict[str, object] = field(default_factory=dict)  # user key -> the widget's element proto
-    sent: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> the state we last sent
+    sent: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> the state we send with every rerun
+    values: dict[str, object] = field(default_factory=dict)  # widget id -> its value on screen
     cache: dict[str, ForwardMsg] = field(default_factory=dict)  # hash -> cacheable message, as a browser keeps
     socket: websockets.ClientConnection | None = None
 
@@ -178,14 +179,14 @@ class Session:
         before = parse_qs(self.query_string)
         if self.kind == "profile":
             widget = self.widgets[NUMBER_KEY]
-            current = self.sent[widget.id].double_value if widget.id in self.sent else widget.default
-            value = float(self.rng.choice([v for v in range(100, 3001, 50) if v != current]))
+            value = float(self.rng.choice([v for v in range(100, 3001, 50) if v != self.values[widget.id]]))
             state = WidgetState(id=widget.id, double_value=value)
         else:
             widget = self.widgets[RADIO_KEY]
-            current = self.sent[widget.id].string_value if widget.id in self.sent else widget.options[widget.default]
-            state = WidgetState(id=widget.id, string_value=self.rng.choice([o for o in widget.options if o != current]))
+            choice = self.rng.choice([o for o in widget.options if o != self.values[widget.id]])
+            state = WidgetState(id=widget.id, string_value=choice)
         self.sent[widget.id] = state
+        self.values[widget.id] = value if self.kind == "profile" else choice
         start = time.perf_counter()
         await self._rerun()
         elapsed = time.perf_counter() - start
@@ -256,9 +257,19 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "exception":
             raise LoadError(f"the {self.page} page raised {element.exception.type}: {element.exception.message}")
-        if kind in ("number_input", "radio"):
-            widget = getattr(element, kind)
-            self.widgets[widget.id.rsplit("-", 1)[-1]] = widget
+        if kind not in ("number_input", "radio"):
+            return
+        widget = getattr(element, kind)
+        self.widgets[widget.id.rsplit("-", 1)[-1]] = widget
+        if widget.set_value:  # the app set the value (session state): the browser shows and sends it from now on
+            value = widget.value if kind == "number_input" else widget.raw_value
+            self.values[widget.id] = value
+            if widget.id in self.sent:
+                self.sent[widget.id] = WidgetState(
+                    id=widget.id, **{"double_value" if kind == "number_input" else "string_value": value}
+                )
+        elif widget.id not in self.values:
+            self.values[widget.id] = widget.default if kind == "number_input" else widget.options[widget.default]
 
 
 # --- a phase: N sessions at once ----------------------------------------------------------
@@ -321,6 +332,24 @@ def run_phase(server: Server, sessions: int, **options) -> Phase:
     return asyncio.run(_phase(server, sessions, **options))
 
 
+def measure(
+    app: Path | None, *, counts: list[int], duration: float, cpu_reruns: int, seed: int
+) -> tuple[list[Phase], dict[str, Phase]]:
+    """One server for `app` (None: the hello-world floor): a phase per session count, then CPU per rerun of each kind alone."""
+    with contextlib.ExitStack() as stack:
+        if app is None:
+            app = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-load-hello-"))) / "hello.py"
+            app.write_text(HELLO)
+        server = stack.enter_context(serve(app))
+        run_phase(server, 1, duration=0, changes=3, seed=seed)  # warm up: first imports, the cached readers
+        phases = [run_phase(server, n, duration=duration, seed=seed) for n in counts]
+        alone = {
+            kind: run_phase(server, 1, duration=0, changes=cpu_reruns, seed=seed, kinds=(kind,), think=(0.0, 0.0))
+            for kind in ("reading", "profile")
+        }
+    return phases, alone
+
+
 # --- the report ---------------------------------------------------------------------------
 
 
@@ -362,19 +391,10 @@ def main() -> None:
     if not counts or min(counts) < 1:
         parser.error("--sessions needs at least one count of 1 or more")
 
-    def measure(app: Path) -> tuple[list[Phase], dict[str, Phase]]:
-        with serve(app) as server:
-            run_phase(server, 1, duration=0, changes=3, seed=args.seed)  # warm up: first imports, cached readers
-            phases = [run_phase(server, n, duration=args.duration, seed=args.seed) for n in counts]
-            alone = {
-                kind: run_phase(server, 1, duration=0, changes=args.cpu_reruns, seed=args.seed, kinds=(kind,), think=(0.0, 0.0))
-                for kind in ("reading", "profile")
-            }
-        return phases, alone
-
+    options = {"counts": counts, "duration": args.duration, "cpu_reruns": args.cpu_reruns, "seed": args.seed}
     try:
-        floor, floor_alone = ([], {}) if args.no_floor else _measure_floor(measure)
-        phases, alone = measure(APP)
+        floor, floor_alone = ([], {}) if args.no_floor else measure(None, **options)
+        phases, alone = measure(APP, **options)
     except LoadError as error:
         print(f"bench_load: {error}", file=sys.stderr)
         sys.exit(1)
@@ -409,13 +429,6 @@ def main() -> None:
         {"goal": "a reading rerun: <= 20 ms of server CPU", "result": "PASS" if cpu <= 20 else "MISS", "figure": f"{cpu:.1f} ms"}
     )
     print(markdown(goals, 1))
-
-
-def _measure_floor(measure):
-    with tempfile.TemporaryDirectory(prefix="bench-load-hello-") as directory:
-        hello = Path(directory) / "hello.py"
-        hello.write_text(HELLO)
-        return measure(hello)
 
 
 if __name__ == "__main__":
