@@ -6,9 +6,11 @@ import streamlit as st
 
 from ui import state
 from ui.i18n import t
+from ui.privacy import keep_uploads_in_memory
 from ui.readers import shared_readers
 from ui.sidebar import sidebar
 
+keep_uploads_in_memory()  # before any uploader exists: no upload spooled to disk (README, Privacy)
 st.set_page_config(page_title="Regards", page_icon="👁", layout="wide")
 readers = shared_readers()
 state.init(sorted(readers.readers))
