@@ -237,6 +237,8 @@ class Session:
                 self._see(msg)
             elif kind == "new_session":
                 self.page_script_hash = msg.new_session.page_script_hash
+            elif kind == "navigation":  # st.navigation resolved the page: later reruns ask for it by hash, as a browser does
+                self._on_page(msg.navigation)
             elif kind == "page_info_changed":
                 self.query_string = msg.page_info_changed.query_string
             elif kind == "page_not_found":
@@ -248,6 +250,13 @@ class Session:
                     raise LoadError("the app did not compile")
                 if msg.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                     return
+
+    def _on_page(self, navigation) -> None:
+        shown = next((p for p in navigation.app_pages if p.page_script_hash == navigation.page_script_hash), None)
+        if shown is None or shown.url_pathname not in (self.page, "" if self.kind == "reading" else self.page):
+            name = shown.url_pathname if shown else navigation.page_script_hash
+            raise LoadError(f"the server showed the page '{name}' to a session on the {self.page} page")
+        self.page_script_hash = navigation.page_script_hash
 
     def _see(self, msg: ForwardMsg) -> None:
         """Remember the widgets by their user key (a keyed widget's id ends with `-<key>`); fail on an exception."""
@@ -411,7 +420,7 @@ def main() -> None:
         {
             "change": f"{kind} page" if kind == "profile" else "reading page, reader switched",
             "server CPU per rerun (ms)": alone[kind].cpu_per_rerun,
-            "floor (ms)": floor_alone[kind].cpu_per_rerun if floor_alone else float("nan"),
+            "floor (ms)": floor_alone[kind].cpu_per_rerun if floor_alone else "",
             "p50 latency (ms)": alone[kind].percentile(50),
         }
         for kind in ("reading", "profile")
