@@ -31,6 +31,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import numpy as np
@@ -40,18 +41,21 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from benchmarks.table import markdown
+from ui import state
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-NUMBER_KEY, RADIO_KEY = "signal_connections", "reader"  # the widgets' keys (ui/state.py), the hello app uses the same
+SIGNAL = "connections"  # the number the profile sessions change
+NUMBER_KEY, RADIO_KEY = state.widget_key(SIGNAL), state.READER  # the widgets' keys; the hello app uses the same
 THINK = (0.5, 1.5)  # seconds between a session's changes
 START_TIMEOUT = 90.0  # seconds for the server to answer its health check
 RUN_TIMEOUT = 180.0  # seconds for one rerun to finish, even at saturation
 
-HELLO = """
+HELLO = (
+    """
 import streamlit as st
 
-reader = st.sidebar.radio("Reader", ["Recruiter", "Journalist", "Peer", "Friend"], key="reader")
+reader = st.sidebar.radio("Reader", ["Recruiter", "Journalist", "Peer", "Friend"], key="RADIO_KEY")
 
 
 def reading():
@@ -59,13 +63,16 @@ def reading():
 
 
 def profile():
-    st.write(f"Hello {st.number_input('Connections', 0, 30000, 500, key='signal_connections')}")
+    st.write(f"Hello {st.number_input('Connections', 0, 30000, 500, key='NUMBER_KEY')}")
 
 
 page = st.navigation([st.Page(reading, url_path="reading", default=True), st.Page(profile, url_path="profile")])
 page.run()
-st.query_params.from_dict({"reader": reader, "p": f"connections:{st.session_state.get('signal_connections', 500)}"})
-"""
+st.query_params.from_dict({"reader": reader, "p": f"SIGNAL:{st.session_state.get('NUMBER_KEY', 500)}"})
+""".replace("RADIO_KEY", RADIO_KEY)
+    .replace("NUMBER_KEY", NUMBER_KEY)
+    .replace("SIGNAL", SIGNAL)
+)
 
 
 class LoadError(RuntimeError):
@@ -151,7 +158,7 @@ class Session:
     rng: random.Random
     page_script_hash: str = ""
     query_string: str = ""
-    widgets: dict[str, object] = field(default_factory=dict)  # user key -> the widget's element proto
+    widgets: dict[str, Any] = field(default_factory=dict)  # user key -> the widget's element proto
     sent: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> the state we send with every rerun
     values: dict[str, object] = field(default_factory=dict)  # widget id -> its value on screen
     cache: dict[str, ForwardMsg] = field(default_factory=dict)  # hash -> cacheable message, as a browser keeps
@@ -192,7 +199,7 @@ class Session:
         elapsed = time.perf_counter() - start
         after = parse_qs(self.query_string)
         if self.kind == "profile":
-            applied = f"connections:{value:g}" in after.get("p", [""])[0]
+            applied = f"{SIGNAL}:{value:g}" in after.get("p", [""])[0]
         else:
             applied = after.get("reader") != before.get("reader")
         if not applied:
@@ -259,7 +266,7 @@ class Session:
         self.page_script_hash = navigation.page_script_hash
 
     def _see(self, msg: ForwardMsg) -> None:
-        """Remember the widgets by their user key (a keyed widget's id ends with `-<key>`); fail on an exception."""
+        """Remember our two widgets by their user key (a keyed widget's id ends with `-<key>`); fail on an exception."""
         if msg.delta.WhichOneof("type") != "new_element":
             return
         element = msg.delta.new_element
@@ -269,7 +276,9 @@ class Session:
         if kind not in ("number_input", "radio"):
             return
         widget = getattr(element, kind)
-        self.widgets[widget.id.rsplit("-", 1)[-1]] = widget
+        for key in (NUMBER_KEY, RADIO_KEY):
+            if widget.id.endswith(f"-{key}"):
+                self.widgets[key] = widget
         if widget.set_value:  # the app set the value (session state): the browser shows and sends it from now on
             value = widget.value if kind == "number_input" else widget.raw_value
             self.values[widget.id] = value
@@ -331,6 +340,8 @@ async def _phase(
 
         await asyncio.gather(*(loop(client) for client in clients))
         wall = time.perf_counter() - start
+        if not latencies:
+            raise LoadError(f"no change finished within {duration:.0f} s: give the phase a longer --duration")
         return Phase(sessions, latencies, wall, server.cpu_seconds() - cpu, time.process_time() - client_cpu)
     finally:
         await asyncio.gather(*(client.close() for client in clients), return_exceptions=True)
