@@ -11,6 +11,10 @@ page, half switch the reader in the sidebar of the reading page, one change ever
 (seeded). Latency is the time from sending a change to its `script_finished`; the server's
 CPU comes from /proc/<pid>/stat (utime + stime) before and after each phase.
 
+Both servers inherit the environment, so a Streamlit option can be tried without editing the
+config: `STREAMLIT_RUNNER_POST_SCRIPT_GC=false .venv/bin/python -m benchmarks.bench_load`; the
+header names any STREAMLIT_* variable in force.
+
 Goals (the issue's): 50 sessions at p50 <= 300 ms and p95 <= 1 s on this 2-core machine; a
 reading rerun <= 20 ms of server CPU. Goals print PASS or MISS; the script exits 0 either way.
 """
@@ -394,6 +398,12 @@ def _rows(name: str, phases: list[Phase], floor: dict[int, Phase]) -> list[dict[
     return rows
 
 
+def _options() -> str:
+    """The STREAMLIT_* variables the servers inherit, for the table's header."""
+    options = sorted(f"{k}={v}" for k, v in os.environ.items() if k.startswith("STREAMLIT_"))
+    return f"; server environment: {', '.join(options)}" if options else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", default="1,10,20,50", help="comma-separated session counts (default 1,10,20,50)")
@@ -423,7 +433,7 @@ def main() -> None:
     print(
         f"## The app under load: websocket sessions, half changing a number on the profile page, half switching "
         f"reader on the reading page, one change every {THINK[0]}-{THINK[1]} s, {args.duration:.0f} s per row, "
-        f"seed {args.seed}, {os.cpu_count()} CPUs\n"
+        f"seed {args.seed}, {os.cpu_count()} CPUs{_options()}\n"
     )
     print(markdown(_rows("hello world (floor)", floor, {}) + _rows("Regards", phases, by_count), 1))
     print(f"\n## Server CPU per rerun, one session, {args.cpu_reruns} reruns back to back\n")
