@@ -3,17 +3,29 @@ this server process, and any this session learned from judgements (kept in the s
 
 from __future__ import annotations
 
+import gc
+
 import streamlit as st
 
 from model.reader import Reader, Readers, default_readers
+from model.reading import standing
 
 LEARNED = "learned_readers"
 
 
 @st.cache_resource(show_spinner=False)
 def shared_readers() -> Readers:
-    """Made once per process from the persona files; no profile ever reaches this cache."""
-    return default_readers()
+    """Made once per process from the persona files; no profile ever reaches this cache.
+
+    Everything alive by then (libraries, the population, the readers) lives as long as the
+    process: `gc.freeze()` moves it out of the collector's sight, so later collections only
+    walk what sessions create."""
+    readers = default_readers()
+    for reader in readers.readers.values():
+        standing(reader)
+    gc.collect()
+    gc.freeze()
+    return readers
 
 
 def session_readers() -> Readers:
