@@ -1,5 +1,8 @@
 """Lenient CSV reading for LinkedIn export files: encodings, separators, preambles, headers
-matched by name, backslash-escaped quotes, and dates in the many formats seen."""
+matched by name, backslash-escaped quotes, unquoted multi-line fields, and dates in the many
+formats seen. What is not an export file (binary bytes, a header of thousands of columns, a
+file of millions of lines, an unterminated quote) is recognised and said, never read as data.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,11 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import pandas as pd
+
+from model.errors import InputError
 
 DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
@@ -26,15 +31,38 @@ DATE_FORMATS = (
     "%a %b %d %H:%M:%S UTC %Y",
     "%b %Y",
 )
+MAX_COLUMNS = 64
+"""Columns in a header at most (the widest real export file has 13)."""
+MAX_LINES = 400_000
+"""Lines in one file at most (LinkedIn caps connections at 30,000; a decade of reactions is far fewer)."""
+SAMPLE = 4096
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\x0c")
+DateReader = Callable[[pd.Series], pd.Series]
+
+
+class NotText(Exception):
+    """The file's bytes are not text (binary data under a CSV name)."""
 
 
 def as_utf8(data: bytes) -> bytes:
-    """The file as UTF-8 bytes: UTF-8 (with or without BOM) as it is, UTF-16 with a BOM
-    converted. Latin-1 (old Excel saves) is caught when UTF-8 fails, in `read_table`."""
+    """The file as UTF-8 bytes: UTF-8 (with or without BOM) as it is, UTF-16 with a BOM or
+    recognised by its NUL pattern converted. Latin-1 (old Excel saves) is caught when UTF-8
+    fails, in `read_table`. Raises `NotText` for binary bytes."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace").encode("utf-8")
+    sample = data[:SAMPLE]
+    if b"\x00" in sample:
+        half = max(len(sample) // 2, 1)
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd >= 0.3 * half and even <= 0.02 * half:
+            return data.decode("utf-16-le", errors="replace").encode("utf-8")
+        if even >= 0.3 * half and odd <= 0.02 * half:
+            return data.decode("utf-16-be", errors="replace").encode("utf-8")
+        raise NotText
+    if len(sample.translate(None, _TEXT_BYTES)) > 0.01 * len(sample):
+        raise NotText
     return data
 
 
@@ -43,18 +71,44 @@ def key(header: str) -> str:
     return re.sub(r"[\s_]+", "", str(header)).lower()
 
 
-def read_table(data: bytes, first_column: str | None = None, escaped_quotes: bool = False) -> pd.DataFrame:
-    """The rows of one export file as strings, columns renamed to their `key`.
+def read_table(
+    data: bytes,
+    name: str = "the file",
+    first_column: str | None = None,
+    escaped_quotes: bool = False,
+    columns: Collection[str] | None = None,
+    dated: tuple[str, DateReader] | None = None,
+) -> pd.DataFrame:
+    """The records of one export file as strings, columns renamed to their `key`.
 
     `first_column` finds the header line under a preamble (Connections.csv starts with notes).
+    `columns`: the only columns kept (by `key`; the first column is always kept, so records
+    are counted even when no header is recognised). `dated`: a column and how to read its
+    dates; a line whose date cannot be read and that is too short to be a record continues
+    the record above it (LinkedIn leaves multi-line text unquoted when it holds no comma).
+    Raises `NotText` for binary bytes, `InputError` naming `name` for what cannot be a CSV.
     """
     content = as_utf8(data)
     if first_column:
         content = content[_header_offset(content, first_column) :]
     if not content.strip():
         return pd.DataFrame()
-    header = content.split(b"\n", 1)[0]
+    end = content.find(b"\n")
+    header = content[: end if end >= 0 else len(content)]
     separator = max((",", ";", "\t"), key=lambda sep: header.count(sep.encode()))
+    width = header.count(separator.encode()) + 1
+    if width > MAX_COLUMNS:
+        raise InputError(
+            f"{name} has a header of {width:,} columns; no LinkedIn export file has more than {MAX_COLUMNS}. Load the ZIP exactly as LinkedIn delivered it",
+            fr=f"{name} a un en-tête de {_fr(width)} colonnes ; aucun fichier d'export LinkedIn n'en a plus de {MAX_COLUMNS}. Chargez le ZIP tel que LinkedIn l'a fourni",
+        )
+    if content.count(b"\n") > MAX_LINES:
+        raise InputError(
+            f"{name} has more than {MAX_LINES:,} lines, far more than any LinkedIn export file. Load the ZIP exactly as LinkedIn delivered it",
+            fr=f"{name} a plus de {_fr(MAX_LINES)} lignes, bien plus qu'aucun fichier d'export LinkedIn. Chargez le ZIP tel que LinkedIn l'a fourni",
+        )
+    names = _header_names(header, separator)
+    keep = None if columns is None else [i for i, h in enumerate(names) if i == 0 or key(h) in {key(c) for c in columns}]
     options = {
         "sep": separator,
         "dtype": str,
@@ -63,12 +117,67 @@ def read_table(data: bytes, first_column: str | None = None, escaped_quotes: boo
         "quoting": csv.QUOTE_MINIMAL,
         "escapechar": "\\" if escaped_quotes else None,
         "on_bad_lines": "skip",
+        "usecols": keep,
     }
+    encoding = "utf-8"
     try:
-        frame = pd.read_csv(io.BytesIO(content), encoding="utf-8", **options)
-    except UnicodeDecodeError:
-        frame = pd.read_csv(io.BytesIO(content), encoding="latin-1", **options)
+        try:
+            frame = pd.read_csv(io.BytesIO(content), encoding=encoding, **options)  # type: ignore[call-overload]
+        except UnicodeDecodeError:
+            encoding = "latin-1"
+            frame = pd.read_csv(io.BytesIO(content), encoding=encoding, **options)  # type: ignore[call-overload]
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OverflowError, IndexError):
+        raise _unreadable(name) from None
     frame.columns = [key(c) for c in frame.columns]
+    if dated is not None and key(dated[0]) in frame.columns:
+        values = frame[key(dated[0])].str.strip()
+        if (dated[1](values).isna() & (values != "")).any():
+            try:
+                frame = _join_continuations(content.decode(encoding, errors="replace"), separator, escaped_quotes, keep, dated)
+            except csv.Error:
+                raise _unreadable(name) from None
+    return frame
+
+
+def _fr(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def _unreadable(name: str) -> InputError:
+    return InputError(
+            f"{name} cannot be read as a CSV file (an unterminated quote, or rows that do not fit its header). Load the ZIP exactly as LinkedIn delivered it",
+            fr=f"{name} ne se lit pas comme un fichier CSV (un guillemet jamais fermé, ou des lignes qui ne suivent pas son en-tête). Chargez le ZIP tel que LinkedIn l'a fourni",
+        )
+
+
+def _header_names(header: bytes, separator: str) -> list[str]:
+    text = header.decode("utf-8", errors="replace").rstrip("\r")
+    return next(csv.reader([text], delimiter=separator), [])
+
+
+def _join_continuations(
+    text: str, separator: str, escaped_quotes: bool, keep: list[int] | None, dated: tuple[str, DateReader]
+) -> pd.DataFrame:
+    """The records of `text` when some lines continue the record above (unquoted multi-line
+    text): a line starts a record if its date reads, or if it has all the header's fields."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, escapechar="\\" if escaped_quotes else None)
+    rows = [row for row in reader if row]
+    header = [key(h) for h in rows[0]]
+    at = header.index(key(dated[0]))
+    firsts = pd.Series([row[at].strip() if len(row) > at else "" for row in rows[1:]], dtype=str)
+    starts = dated[1](firsts).notna().to_numpy()
+    records: list[list[str]] = []
+    for row, start in zip(rows[1:], starts, strict=True):
+        if start or len(row) >= len(header) or not records:
+            records.append(row)
+        else:
+            previous = records[-1]
+            previous[-1] = previous[-1] + "\n" + row[0]
+            previous.extend(row[1:])
+    width = len(header)
+    frame = pd.DataFrame([(r + [""] * width)[:width] for r in records], columns=header, dtype=str)
+    if keep is not None:
+        frame = frame.iloc[:, keep]
     return frame
 
 
@@ -76,7 +185,7 @@ def _header_offset(content: bytes, first_column: str) -> int:
     """Where the header line starts: after a preamble of notes, if any (searched, not counted)."""
     wanted = key(first_column)
     offset = 0
-    for line in content.split(b"\n", 40)[:40]:
+    for line in content[: 64 * 1024].split(b"\n", 40)[:40]:
         first = re.split(rb"[,;\t]", line, maxsplit=1)[0].strip().strip(b'"')
         if key(first.decode("utf-8", errors="replace")) == wanted:
             return offset
@@ -99,6 +208,8 @@ def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> tup
     format and only its odd rows for the others.
     """
     filled = values[values != ""]
+    if filled.empty:
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]"), 0
     order = _by_fit(filled.head(8), formats)
     parsed = pd.to_datetime(filled, format=order[0], errors="coerce")
     for fmt in order[1:]:
@@ -107,6 +218,24 @@ def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> tup
             break
         parsed = parsed.fillna(pd.to_datetime(filled[missing], format=fmt, errors="coerce"))
     return parsed.reindex(values.index), int(parsed.isna().sum())
+
+
+def dates_of(values: pd.Series) -> pd.Series:
+    """`parse_dates` without the count, as a `DateReader`."""
+    return parse_dates(values)[0]
+
+
+SENTENCE = re.compile(r"\bon ([A-Z][a-z]+\.? \d{1,2}, \d{4})")
+
+
+def sentence_dates(values: pd.Series) -> pd.Series:
+    """Dates in Rich_Media.csv's sentences: "You uploaded a feed photo on March 3, 2025 at 9:15 AM (GMT)"."""
+    found = values.str.extract(SENTENCE, expand=False).fillna("").str.replace(".", "", regex=False)
+    parsed = pd.to_datetime(found, format="%B %d, %Y", errors="coerce")
+    missing = parsed.isna() & (found != "")
+    if missing.any():
+        parsed = parsed.fillna(pd.to_datetime(found[missing], format="%b %d, %Y", errors="coerce"))
+    return parsed
 
 
 def _by_fit(sample: pd.Series, formats: Sequence[str]) -> list[str]:
