@@ -19,7 +19,7 @@ import pandas as pd
 
 from model.errors import InputError
 from model.linkedin.archive import Archive, open_archive, quoted
-from model.linkedin.matching import Companies, fold, is_default_headline, words
+from model.linkedin.matching import Companies, Words, fold, is_default_headline, words
 from model.linkedin.press import is_press
 from model.linkedin.tables import DateReader, NotText, column, dates_of, parse_dates, read_table, sentence_dates
 from model.signals import SIGNALS, Value
@@ -167,7 +167,8 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
     as_of = as_of or (latest.date() if latest is not None else dt.date.today())
     _relations(tables, dates, built)
     _coherence(tables, built)
-    _activity(tables, dates, built, as_of, complete)
+    post_words = Words()
+    _activity(tables, dates, built, as_of, complete, post_words)
     first = min((d.min() for d in everything), default=None)
     found = [name for name in NEEDED if name in tables]
     missing = [name for name in NEEDED if name not in tables]
@@ -192,7 +193,7 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
         counts=counts,
         date_range=(first.date(), latest.date()) if first is not None and latest is not None else None,
         to_fill_in=to_fill,
-        estimates=_estimates(tables),
+        estimates=_estimates(tables, post_words),
         notes=built.notes,
         complete=complete,
     )
@@ -386,7 +387,12 @@ def _headline(headline: str, current: pd.DataFrame | None, built: _Builder) -> N
 
 
 def _activity(
-    tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], built: _Builder, as_of: dt.date, complete: bool
+    tables: dict[str, pd.DataFrame],
+    dates: dict[str, pd.Series],
+    built: _Builder,
+    as_of: dt.date,
+    complete: bool,
+    post_words: Words,
 ) -> None:
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     start = end - pd.Timedelta(days=WINDOW_DAYS)
@@ -413,7 +419,7 @@ def _activity(
             f"Shares.csv: {len(in_window) - posts} reshares without text in {window}",
             f"Shares.csv : {len(in_window) - posts} partages sans texte sur {fenetre}",
         )
-        _company_posts(shares, in_window, tables, built, window, fenetre)
+        _company_posts(shares, in_window, tables, built, post_words, (window, fenetre))
     else:
         uploads = _uploads(tables.get("Rich_Media.csv"), dates.get("Rich_Media.csv"), start, end)
         if uploads or complete:
@@ -481,8 +487,14 @@ def _in(dates: pd.Series | None, start: pd.Timestamp, end: pd.Timestamp) -> pd.I
 
 
 def _company_posts(
-    shares: pd.DataFrame, in_window: pd.Index, tables: dict[str, pd.DataFrame], built: _Builder, window: str, fenetre: str
+    shares: pd.DataFrame,
+    in_window: pd.Index,
+    tables: dict[str, pd.DataFrame],
+    built: _Builder,
+    post_words: Words,
+    windows: tuple[str, str],
 ) -> None:
+    window, fenetre = windows
     current = _current_positions(tables)
     if current is None:
         built.note(
@@ -500,10 +512,11 @@ def _company_posts(
     empty = pd.Series("", index=shares.index)
     commentary = column(shares, "ShareCommentary", "Share Commentary")
     url = column(shares, "SharedUrl", "Shared URL")
-    text = ((commentary if commentary is not None else empty) + " " + (url if url is not None else empty)).reindex(in_window)
-    codes, uniques = pd.factorize(text)
-    hits = [companies.mentioned(t) for t in uniques]
-    mentions = sum(1 for c in codes if c >= 0 and hits[c])
+    texts = (commentary if commentary is not None else empty).reindex(in_window)
+    urls = (url if url is not None else empty).reindex(in_window)
+    mentions = sum(
+        1 for text, link in zip(texts, urls, strict=True) if companies.named_in(post_words(text) + post_words(link))
+    )
     first, more = ", ".join(quoted(n) for n in companies.names[:3]), len(companies.names) - 3
     shown = first + (f" and {more} more" if more > 0 else "")
     montre = first + (f" et {more} autres" if more > 0 else "")
@@ -515,7 +528,7 @@ def _company_posts(
     )
 
 
-def _estimates(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
+def _estimates(tables: dict[str, pd.DataFrame], post_words: Words) -> dict[str, float]:
     """An on-topic estimate from the headline's words found in recent posts: offered, labelled,
     never put into the profile."""
     profile, shares = tables.get("Profile.csv"), tables.get("Shares.csv")
@@ -529,6 +542,5 @@ def _estimates(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     posts = commentary[commentary != ""]
     if not topic or posts.empty:
         return {}
-    codes, uniques = pd.factorize(posts)
-    hits = [not topic.isdisjoint(words(fold(t))) for t in uniques]
-    return {"on_topic_share": round(sum(hits[c] for c in codes) / len(codes), 2)}
+    hits = sum(1 for text in posts if not topic.isdisjoint(post_words(text)))
+    return {"on_topic_share": round(hits / len(posts), 2)}

@@ -26,6 +26,8 @@ MAX_KEY = 120
 
 def fold(text: str) -> str:
     """`text` for comparison: compatibility forms (Unicode "bold" 𝐆𝐫𝐮𝐩𝐨 is Grupo), case and accents ignored."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
@@ -59,16 +61,40 @@ class Companies:
 
     def mentioned(self, text: str) -> bool:
         """Whether `text` names one of the companies (or a part of one)."""
-        tokens = words(fold(text))
-        for i in range(len(tokens)):
-            joined = ""
-            for token in tokens[i : i + self.longest]:
+        return self.named_in(words(fold(text)))
+
+    def named_in(self, tokens: list[str]) -> bool:
+        """Whether the words `tokens` (of a folded text) name one of the companies."""
+        if not self.keys.isdisjoint(tokens):
+            return True
+        starts = self.prefixes.intersection(tokens)
+        if not starts:
+            return False
+        for i, first in enumerate(tokens):
+            if first not in starts:
+                continue
+            joined = first
+            for token in tokens[i + 1 : i + self.longest]:
                 joined += token
                 if joined in self.keys:
                     return True
                 if joined not in self.prefixes:
                     break
         return False
+
+
+class Words:
+    """The words of each distinct text, folded and cut once per import (posts repeat, and
+    several signals read the same posts)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = words(fold(text))
+        return found
 
 
 def is_default_headline(headline: str, positions: Iterable[tuple[str, str]]) -> bool:
