@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from model.errors import InputError
 from model.linkedin.archive import Archive, open_archive, quoted
 from model.linkedin.matching import Companies, Words, fold, is_default_headline, words
 from model.linkedin.press import is_press
-from model.linkedin.tables import DateReader, NotText, column, dates_of, parse_dates, read_table, sentence_dates
+from model.linkedin.tables import DateReader, NotText, Table, column, dates_of, parse_dates, read_table, sentence_dates
 from model.signals import SIGNALS, Value
 
 NEEDED = (
@@ -66,6 +67,7 @@ class _File:
     first_column: str | None = None
     escaped_quotes: bool = False
     records_start_with_date: bool = False
+    first_record_only: bool = False
 
 
 FILES = {
@@ -84,7 +86,7 @@ FILES = {
     "Reactions.csv": _File(("Date",), "Date", records_start_with_date=True),
     "Votes.csv": _File(("Date",), "Date", records_start_with_date=True),
     "Rich_Media.csv": _File(("Date/Time", "Media Description"), "Date/Time", reader=sentence_dates, records_start_with_date=True),
-    "Profile Summary.csv": _File(None),
+    "Profile Summary.csv": _File(None, first_record_only=True),
 }
 RANGE_ONLY = ("Connections.csv",)
 """Files whose dates only bound the export's date range: each distinct date is parsed once."""
@@ -160,8 +162,10 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
         )
     complete = any(archive.has(name) for name in COMPLETE_ONLY)
     built = _Builder()
-    tables, counts = _read_all(archive, built)
-    dates = _dates(tables, built)
+    read = _read_all(archive, built)
+    tables = {name: table.frame for name, table in read.items()}
+    counts = {name: len(table.frame) for name, table in read.items()}
+    dates = _dates(read, built)
     everything = [d for d in dates.values() if len(d)]
     latest = max((d.max() for d in everything), default=None)
     as_of = as_of or (latest.date() if latest is not None else dt.date.today())
@@ -199,22 +203,23 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
     )
 
 
-def _read_all(archive: Archive, built: _Builder) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
-    tables: dict[str, pd.DataFrame] = {}
-    counts: dict[str, int] = {}
+def _read_all(archive: Archive, built: _Builder) -> dict[str, Table]:
+    """Every file the import uses, read; the raw bytes of each are dropped once parsed."""
+    tables: dict[str, Table] = {}
     for name, spec in FILES.items():
         member = archive.get(name)
         if member is None:
             continue
         original, content = member
         try:
-            frame = read_table(
+            table = read_table(
                 content,
                 name=quoted(original.rsplit("/", 1)[-1]),
                 first_column=spec.first_column,
                 escaped_quotes=spec.escaped_quotes,
                 columns=spec.columns,
                 dated=(spec.date, spec.reader) if spec.records_start_with_date and spec.date else None,
+                nrows=1 if spec.first_record_only else None,
             )
         except NotText:
             built.note(
@@ -225,34 +230,32 @@ def _read_all(archive: Archive, built: _Builder) -> tuple[dict[str, pd.DataFrame
         finally:
             archive.drop(original)
             del content, member
-        tables[name] = frame
-        counts[original.rsplit("/", 1)[-1]] = len(frame)
-        if frame.empty:
+        tables[name] = table
+        if table.frame.empty:
             built.note(f"{name} is empty.", f"{name} est vide.")
-    return tables, counts
+    return tables
 
 
-def _dates(tables: dict[str, pd.DataFrame], built: _Builder) -> dict[str, pd.Series]:
+def _dates(tables: dict[str, Table], built: _Builder) -> dict[str, pd.Series]:
     dates = {}
     today = pd.Timestamp(dt.date.today())
     for name, spec in FILES.items():
-        frame = tables.get(name)
-        if spec.date is None or frame is None or frame.empty:
+        table = tables.get(name)
+        if spec.date is None or table is None or table.frame.empty:
             continue
-        values = column(frame, spec.date)
+        values = column(table.frame, spec.date)
         if values is None:
             built.note(
                 f"{name}: no '{spec.date}' column; its dates were not read.",
                 f"{name} : pas de colonne '{spec.date}' ; ses dates n'ont pas été lues.",
             )
             continue
-        if name in RANGE_ONLY:
-            values = values.drop_duplicates()
-        if spec.reader is dates_of:
-            parsed, unreadable = parse_dates(values)
+        if table.dates is not None:
+            parsed, unreadable = table.dates, table.unreadable
+        elif name in RANGE_ONLY:
+            parsed, unreadable = parse_dates(values.drop_duplicates())
         else:
-            parsed = spec.reader(values)
-            unreadable = int((parsed.isna() & (values != "")).sum())
+            parsed, unreadable = parse_dates(values)
         if unreadable:
             what = (
                 ("distinct date(s)", "date(s) distincte(s)")
@@ -285,7 +288,7 @@ def _relations(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], bui
             f"Connections.csv: {len(connections)} rows",
             f"Connections.csv : {len(connections)} lignes",
         )
-        positions, companies = column(connections, "Position"), column(connections, "Company")
+        positions, companies = column(connections, "Position", strip=False), column(connections, "Company", strip=False)
         if positions is not None or companies is not None:
             empty = pd.Series("", index=connections.index)
             press = int(
@@ -512,11 +515,10 @@ def _company_posts(
     empty = pd.Series("", index=shares.index)
     commentary = column(shares, "ShareCommentary", "Share Commentary")
     url = column(shares, "SharedUrl", "Shared URL")
-    texts = (commentary if commentary is not None else empty).reindex(in_window)
-    urls = (url if url is not None else empty).reindex(in_window)
-    mentions = sum(
-        1 for text, link in zip(texts, urls, strict=True) if companies.named_in(post_words(text) + post_words(link))
-    )
+    texts = (commentary if commentary is not None else empty).reindex(in_window).tolist()
+    urls = (url if url is not None else empty).reindex(in_window).tolist()
+    posts = Counter(zip(texts, urls, strict=True))
+    mentions = sum(n for (text, link), n in posts.items() if companies.named_in(post_words(text) + post_words(link)))
     first, more = ", ".join(quoted(n) for n in companies.names[:3]), len(companies.names) - 3
     shown = first + (f" and {more} more" if more > 0 else "")
     montre = first + (f" et {more} autres" if more > 0 else "")

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -42,6 +43,16 @@ DateReader = Callable[[pd.Series], pd.Series]
 
 class NotText(Exception):
     """The file's bytes are not text (binary data under a CSV name)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One export file read: its records, and for a dated file its dates (NaT where a
+    non-empty value fits no format) with how many did not read."""
+
+    frame: pd.DataFrame
+    dates: pd.Series | None = None
+    unreadable: int = 0
 
 
 def as_utf8(data: bytes) -> bytes:
@@ -78,7 +89,8 @@ def read_table(
     escaped_quotes: bool = False,
     columns: Collection[str] | None = None,
     dated: tuple[str, DateReader] | None = None,
-) -> pd.DataFrame:
+    nrows: int | None = None,
+) -> Table:
     """The records of one export file as strings, columns renamed to their `key`.
 
     `first_column` finds the header line under a preamble (Connections.csv starts with notes).
@@ -92,7 +104,7 @@ def read_table(
     if first_column:
         content = content[_header_offset(content, first_column) :]
     if not content.strip():
-        return pd.DataFrame()
+        return Table(pd.DataFrame())
     end = content.find(b"\n")
     header = content[: end if end >= 0 else len(content)]
     separator = max((",", ";", "\t"), key=lambda sep: header.count(sep.encode()))
@@ -118,6 +130,7 @@ def read_table(
         "escapechar": "\\" if escaped_quotes else None,
         "on_bad_lines": "skip",
         "usecols": keep,
+        "nrows": nrows,
     }
     encoding = "utf-8"
     try:
@@ -129,14 +142,18 @@ def read_table(
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OverflowError, IndexError):
         raise _unreadable(name) from None
     frame.columns = [key(c) for c in frame.columns]
-    if dated is not None and key(dated[0]) in frame.columns:
+    if dated is None or key(dated[0]) not in frame.columns:
+        return Table(frame)
+    values = frame[key(dated[0])].str.strip()
+    dates = dated[1](values)
+    if (dates.isna() & (values != "")).any():
+        try:
+            frame = _join_continuations(content.decode(encoding, errors="replace"), separator, escaped_quotes, keep, dated)
+        except csv.Error:
+            raise _unreadable(name) from None
         values = frame[key(dated[0])].str.strip()
-        if (dated[1](values).isna() & (values != "")).any():
-            try:
-                frame = _join_continuations(content.decode(encoding, errors="replace"), separator, escaped_quotes, keep, dated)
-            except csv.Error:
-                raise _unreadable(name) from None
-    return frame
+        dates = dated[1](values)
+    return Table(frame, dates, int((dates.isna() & (values != "")).sum()))
 
 
 def _fr(number: int) -> str:
@@ -193,11 +210,12 @@ def _header_offset(content: bytes, first_column: str) -> int:
     return 0
 
 
-def column(frame: pd.DataFrame, *names: str) -> pd.Series | None:
-    """The first of `names` present (header variants), as stripped strings."""
+def column(frame: pd.DataFrame, *names: str, strip: bool = True) -> pd.Series | None:
+    """The first of `names` present (header variants), as stripped strings (as they are if not `strip`)."""
     for name in names:
         if key(name) in frame.columns:
-            return frame[key(name)].str.strip()
+            values = frame[key(name)]
+            return values.str.strip() if strip else values
     return None
 
 
@@ -239,11 +257,13 @@ def sentence_dates(values: pd.Series) -> pd.Series:
 
 
 def _by_fit(sample: pd.Series, formats: Sequence[str]) -> list[str]:
-    """Formats ordered by how many of `sample` they read (ties keep their order)."""
+    """Formats ordered by how many of `sample` they read (ties keep their order); the first
+    format that reads the whole sample is taken at once."""
+    texts = list(sample)
 
     def fits(fmt: str) -> int:
         count = 0
-        for text in sample:
+        for text in texts:
             try:
                 dt.datetime.strptime(text, fmt)
                 count += 1
@@ -251,5 +271,9 @@ def _by_fit(sample: pd.Series, formats: Sequence[str]) -> list[str]:
                 pass
         return count
 
-    score = {fmt: fits(fmt) for fmt in formats}
+    score: dict[str, int] = {}
+    for fmt in formats:
+        score[fmt] = fits(fmt)
+        if score[fmt] == len(texts):
+            return [fmt, *(f for f in formats if f != fmt)]
     return sorted(formats, key=lambda fmt: -score[fmt])
