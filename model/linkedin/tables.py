@@ -180,21 +180,21 @@ def _join_continuations(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, escapechar="\\" if escaped_quotes else None)
     rows = [row for row in reader if row]
     header = [key(h) for h in rows[0]]
-    at = header.index(key(dated[0]))
-    firsts = pd.Series([row[at].strip() if len(row) > at else "" for row in rows[1:]], dtype=str)
-    starts = dated[1](firsts).notna().to_numpy()
+    width, at = len(header), header.index(key(dated[0]))
+    short = [i for i, row in enumerate(rows) if i and len(row) < width]
+    firsts = pd.Series([rows[i][at].strip() if len(rows[i]) > at else "" for i in short], dtype=str)
+    starts = {i for i, ok in zip(short, dated[1](firsts).notna().to_numpy(), strict=True) if ok}
     records: list[list[str]] = []
-    for row, start in zip(rows[1:], starts, strict=True):
-        if start or len(row) >= len(header) or not records:
+    for i, row in enumerate(rows[1:], 1):
+        if len(row) >= width or i in starts or not records:
             records.append(row)
         else:
             previous = records[-1]
             previous[-1] = previous[-1] + "\n" + row[0]
             previous.extend(row[1:])
-    width = len(header)
-    frame = pd.DataFrame([(r + [""] * width)[:width] for r in records], columns=header, dtype=str)
-    if keep is not None:
-        frame = frame.iloc[:, keep]
+    kept = range(width) if keep is None else [i for i in keep if i < width]
+    frame = pd.DataFrame({n: [r[i] if len(r) > i else "" for r in records] for n, i in enumerate(kept)}, dtype=str)
+    frame.columns = [header[i] for i in kept]
     return frame
 
 
@@ -219,6 +219,11 @@ def column(frame: pd.DataFrame, *names: str, strip: bool = True) -> pd.Series | 
     return None
 
 
+_DATE_START = r"[0-9]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+"""How every value of `DATE_FORMATS` begins: text that does not is no date, without trying
+them (a plain pattern string, so that pandas runs it in Arrow, not value by value)."""
+
+
 def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> tuple[pd.Series, int]:
     """Dates parsed format by format; returns (dates, how many non-empty values fit no format).
 
@@ -226,16 +231,17 @@ def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> tup
     format and only its odd rows for the others.
     """
     filled = values[values != ""]
-    if filled.empty:
-        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]"), 0
-    order = _by_fit(filled.head(8), formats)
-    parsed = pd.to_datetime(filled, format=order[0], errors="coerce")
+    candidates = filled[filled.str.match(_DATE_START)] if len(filled) else filled
+    if candidates.empty:
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]"), len(filled)
+    order = _by_fit(candidates.head(8), formats)
+    parsed = pd.to_datetime(candidates, format=order[0], errors="coerce")
     for fmt in order[1:]:
         missing = parsed.isna()
         if not missing.any():
             break
-        parsed = parsed.fillna(pd.to_datetime(filled[missing], format=fmt, errors="coerce"))
-    return parsed.reindex(values.index), int(parsed.isna().sum())
+        parsed = parsed.fillna(pd.to_datetime(candidates[missing], format=fmt, errors="coerce"))
+    return parsed.reindex(values.index), len(filled) - int(parsed.notna().sum())
 
 
 def dates_of(values: pd.Series) -> pd.Series:
