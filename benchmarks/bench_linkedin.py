@@ -5,7 +5,9 @@
 The archive: 30,000 connections, 20,000 reactions, 3,000 shares, 5,000 comments, 2,000
 invitations (synthetic, invented names). Both sides start from the same ZIP bytes in memory;
 the baseline only unzips and parses each CSV with pandas' defaults, ours derives every signal.
-Goals: ours <= 1.5x the baseline and under a second.
+A second row writes the same archive as LinkedIn really does, multi-line comments and posts
+left unquoted when they hold no comma or quote (the importer rebuilds those records; bare
+pandas miscounts them). Goal: ours <= 1.2x the baseline and under a second, on both rows.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 import statistics
 import time
 import zipfile
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -21,7 +24,9 @@ from benchmarks.table import markdown
 from model.linkedin import import_export
 from model.linkedin.synthetic import Spec, archive
 
-REPEATS = 7
+REPEATS = 15
+GOAL = 1.2
+LARGE = Spec(connections=30_000, reactions=20_000, shares=3_000, comments=5_000, invitations=2_000, seed=5)
 
 
 def bare_read_csv(data: bytes) -> None:
@@ -33,36 +38,35 @@ def bare_read_csv(data: bytes) -> None:
                 pd.read_csv(io.BytesIO(content), skiprows=skip, dtype=str, on_bad_lines="skip")
 
 
-def median_time(function, data: bytes) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        function(data)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _seconds(function: Callable[[bytes], object], data: bytes) -> float:
+    start = time.perf_counter()
+    function(data)
+    return time.perf_counter() - start
+
+
+def row(label: str, spec: Spec) -> dict[str, object]:
+    """Ours and the baseline timed in turn, so that a machine busy with other work slows both
+    alike; the ratio is the median of the ratios of each turn."""
+    data = archive(spec)
+    import_export(data)
+    bare_read_csv(data)
+    turns = [(_seconds(import_export, data), _seconds(bare_read_csv, data)) for _ in range(REPEATS)]
+    ours, baseline = statistics.median(t[0] for t in turns), statistics.median(t[1] for t in turns)
+    ratio = statistics.median(t[0] / t[1] for t in turns)
+    return {
+        "archive": f"{label} ({len(data) / 2**20:.1f} MB ZIP)",
+        "ours: import_export (ms)": ours * 1000,
+        "baseline: unzip + pandas.read_csv (ms)": baseline * 1000,
+        "ratio": ratio,
+        "goal": f"<= {GOAL}x and < 1 s",
+        "result": "PASS" if ratio <= GOAL and ours < 1.0 else "MISS",
+    }
 
 
 def main() -> None:
-    data = archive(Spec(connections=30_000, reactions=20_000, shares=3_000, comments=5_000, invitations=2_000, seed=5))
-    import_export(data)
-    bare_read_csv(data)
-    ours, baseline = median_time(import_export, data), median_time(bare_read_csv, data)
-    ratio = ours / baseline
-    print(f"## Import of a large export ({len(data) / 2**20:.1f} MB ZIP), median of {REPEATS}\n")
-    print(
-        markdown(
-            [
-                {
-                    "ours: import_export (ms)": ours * 1000,
-                    "baseline: unzip + pandas.read_csv (ms)": baseline * 1000,
-                    "ratio": ratio,
-                    "goal": "<= 1.5x and < 1 s",
-                    "result": "PASS" if ratio <= 1.5 and ours < 1.0 else "MISS",
-                }
-            ],
-            2,
-        )
-    )
+    print(f"## Import of a large export, median of {REPEATS} turns\n")
+    rows = [row("large", LARGE), row("large, multi-line text unquoted as LinkedIn writes it", Spec(**{**LARGE.__dict__, "multiline": True}))]
+    print(markdown(rows, 2))
 
 
 if __name__ == "__main__":

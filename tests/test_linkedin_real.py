@@ -64,6 +64,14 @@ def test_unquoted_multiline_posts_keep_their_fields():
     assert not any("no known format" in note["en"] for note in spread.notes)
 
 
+def test_unquoted_multiline_invitation_notes_keep_the_direction_of_their_record():
+    plain = import_export(archive(Spec(invitations=80)))
+    spread = import_export(archive(Spec(invitations=80, multiline=True)))
+    assert spread.counts["Invitations.csv"] == 80
+    assert spread.signals["invitation_note_rate"] == plain.signals["invitation_note_rate"] > 0
+    assert spread.sources["invitation_note_rate"]["en"] == plain.sources["invitation_note_rate"]["en"]
+
+
 # A3 — the default headline
 
 

@@ -72,7 +72,7 @@ class _File:
 
 FILES = {
     "Connections.csv": _File(("First Name", "Company", "Position", "Connected On"), "Connected On", first_column="First Name"),
-    "Invitations.csv": _File(("Sent At", "Message", "Direction"), "Sent At"),
+    "Invitations.csv": _File(("Sent At", "Message", "Direction"), "Sent At", records_start_with_date=True),
     "Profile.csv": _File(("Headline", "Summary")),
     "Positions.csv": _File(("Company Name", "Title", "Finished On")),
     "Skills.csv": _File(("Name",)),

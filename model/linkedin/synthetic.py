@@ -65,8 +65,8 @@ PREAMBLE = 'Notes:\n"When exporting your connection data, you may notice that so
 class Spec:
     """What the export holds. The variants members' real exports show:
 
-    - `multiline`: comments and posts without comma or quote spanning several lines are
-      written unquoted (LinkedIn does so), one in three;
+    - `multiline`: comments, posts and invitation notes without comma or quote spanning
+      several lines are written unquoted (LinkedIn does so), one in three (notes: one in two);
     - `headline`: e.g. LinkedIn's default "Responsable communication at Acme Conseil";
     - `complete=True` writes the files only a Complete archive has (Logins, SearchQueries,
       Ad_Targeting); `shares=0` / `comments=0` leave Shares.csv / Comments.csv out, as
@@ -183,6 +183,8 @@ def files(spec: Spec) -> dict[str, bytes]:
         first, last = name()
         outgoing = rng.random() < 0.6
         note = "Bonjour, ravi d'avoir échangé au salon, restons en contact." if outgoing and rng.random() < 0.2 else ""
+        if note and spec.multiline and len(invitations) % 2:
+            note = "Bonjour\nravi d'avoir échangé au salon\nrestons en contact"
         invitations.append(
             [
                 "Vous Même" if outgoing else f"{first} {last}",
@@ -194,8 +196,9 @@ def files(spec: Spec) -> dict[str, bytes]:
                 "urn:li:person:2",
             ]
         )
-    out["Invitations.csv"] = _csv(
-        invitations, ["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrn", "inviteeProfileUrn"]
+    out["Invitations.csv"] = (
+        "From,To,Sent At,Message,Direction,inviterProfileUrn,inviteeProfileUrn\n"
+        + "".join(_line(row, spec.multiline) for row in invitations)
     ).encode()
     out["Profile.csv"] = _csv(
         [
