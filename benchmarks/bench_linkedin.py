@@ -65,7 +65,10 @@ def row(label: str, spec: Spec) -> dict[str, object]:
 
 def main() -> None:
     print(f"## Import of a large export, median of {REPEATS} turns\n")
-    rows = [row("large", LARGE), row("large, multi-line text unquoted as LinkedIn writes it", Spec(**{**LARGE.__dict__, "multiline": True}))]
+    rows = [
+        row("large", LARGE),
+        row("large, multi-line text unquoted as LinkedIn writes it", Spec(**{**LARGE.__dict__, "multiline": True})),
+    ]
     print(markdown(rows, 2))
 
 

@@ -37,8 +37,9 @@ def _data_offset(data: bytes, name: str) -> tuple[int, int]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         info = zf.getinfo(name)
     header = info.header_offset
-    name_length, extra_length = int.from_bytes(data[header + 26 : header + 28], "little"), int.from_bytes(
-        data[header + 28 : header + 30], "little"
+    name_length, extra_length = (
+        int.from_bytes(data[header + 26 : header + 28], "little"),
+        int.from_bytes(data[header + 28 : header + 30], "little"),
     )
     return header + 30 + name_length + extra_length, info.compress_size
 

@@ -382,7 +382,7 @@ def _headline(headline: str, current: pd.DataFrame | None, built: _Builder) -> N
         built.set(
             "has_headline",
             False,
-            "Profile.csv: the headline is LinkedIn's default, \"Title at Company\" of your current position",
+            'Profile.csv: the headline is LinkedIn\'s default, "Title at Company" of your current position',
             "Profile.csv : le titre est celui que LinkedIn met par défaut, « Poste chez Entreprise » de votre poste actuel",
         )
         return

@@ -169,7 +169,7 @@ def files(spec: Spec) -> dict[str, bytes]:
             [
                 first,
                 last,
-                f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{rng.integers(1e6)}",
+                f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{rng.integers(10**6)}",
                 "",
                 company,
                 position,
@@ -178,7 +178,7 @@ def files(spec: Spec) -> dict[str, bytes]:
         )
     text = _csv(connections, ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
     out["Connections.csv"] = (PREAMBLE + text).rstrip("\n").encode()
-    invitations = []
+    invitations: list[list[str]] = []
     for moment in when(spec.invitations, 200):
         first, last = name()
         outgoing = rng.random() < 0.6
@@ -235,7 +235,9 @@ def files(spec: Spec) -> dict[str, bytes]:
         ],
     ).encode()
     positions = [[spec.employer, "Responsable communication", "Relations presse", "Lyon", "Jan 2023", ""]]
-    positions += [[f"Société Inventée {i}", "Administratrice", "", "Lyon", "Jan 2024", ""] for i in range(1, spec.current_positions)]
+    positions += [
+        [f"Société Inventée {i}", "Administratrice", "", "Lyon", "Jan 2024", ""] for i in range(1, spec.current_positions)
+    ]
     positions += [
         [str(rng.choice(COMPANIES[:6])), "Chargée de communication", "", "Paris", f"Jan {2010 + i}", f"Dec {2011 + i}"]
         for i in range(spec.positions - 1)
@@ -260,7 +262,7 @@ def files(spec: Spec) -> dict[str, bytes]:
         out["Recommendations_Received.csv"] = _csv(
             recommendations, ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"]
         ).encode()
-        shares = []
+        shares: list[list[str]] = []
         for moment in when(spec.shares, 120):
             original = rng.random() < 0.5
             about_company = rng.random() < 0.3
@@ -283,7 +285,7 @@ def files(spec: Spec) -> dict[str, bytes]:
             shares.append(
                 [
                     f"{moment:%Y-%m-%d %H:%M:%S}",
-                    f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(1e12)}",
+                    f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(10**12)}",
                     text,
                     url,
                     "",
@@ -291,14 +293,23 @@ def files(spec: Spec) -> dict[str, bytes]:
                 ]
             )
         for moment in when(spec.media_posts, 60):
-            photo = f"https://media.licdn.com/dms/image/{rng.integers(1e12)}"
-            shares.append([f"{moment:%Y-%m-%d %H:%M:%S}", f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(1e12)}", "", "", photo, "PUBLIC"])
+            photo = f"https://media.licdn.com/dms/image/{rng.integers(10**12)}"
+            shares.append(
+                [
+                    f"{moment:%Y-%m-%d %H:%M:%S}",
+                    f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(10**12)}",
+                    "",
+                    "",
+                    photo,
+                    "PUBLIC",
+                ]
+            )
         header = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
         if spec.shares or spec.media_posts:
             out["Shares.csv"] = (header + "".join(_line(row, spec.multiline) for row in shares)).encode()
         comments = []
         for i, m in enumerate(when(spec.comments, 120)):
-            link = f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(1e12)}"
+            link = f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(10**12)}"
             if spec.multiline and i % 3 == 0:
                 comments.append(f"{m:%Y-%m-%d %H:%M:%S},{link},Très juste\nmerci pour ce partage\nà bientôt\n")
             else:
@@ -310,29 +321,34 @@ def files(spec: Spec) -> dict[str, bytes]:
                 [
                     f"{m:%Y-%m-%d %H:%M:%S}",
                     str(rng.choice(REACTIONS)),
-                    f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(1e12)}",
+                    f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(10**12)}",
                 ]
                 for m in when(spec.reactions, 120)
             ],
             ["Date", "Type", "Link"],
         ).encode()
     if spec.complete:
-        out["Logins.csv"] = _csv([[f"{spec.as_of:%Y-%m-%d} 08:00:00 UTC", "192.0.2.1", "Navigateur inventé", "SUCCESS"]], ["Date", "IP Address", "User Agent", "Login Type"]).encode()
-        out["SearchQueries.csv"] = _csv([[f"{spec.as_of:%Y-%m-%d} 08:05:00 UTC", "relations presse"]], ["Time", "Search Query"]).encode()
+        out["Logins.csv"] = _csv(
+            [[f"{spec.as_of:%Y-%m-%d} 08:00:00 UTC", "192.0.2.1", "Navigateur inventé", "SUCCESS"]],
+            ["Date", "IP Address", "User Agent", "Login Type"],
+        ).encode()
+        out["SearchQueries.csv"] = _csv(
+            [[f"{spec.as_of:%Y-%m-%d} 08:05:00 UTC", "relations presse"]], ["Time", "Search Query"]
+        ).encode()
         out["Ad_Targeting.csv"] = _csv([["Public Relations", "fr"]], ["Member Interests", "Interface Locales"]).encode()
     if spec.rich_media:
         uploads = [
             [
                 f"You uploaded a {'profile' if i == 0 else 'feed'} photo on {m:%B} {m.day}, {m:%Y} at {m.hour % 12 or 12}:{m:%M %p} (GMT)",
                 "",
-                f"https://media.licdn.com/dms/image/{rng.integers(1e12)}",
+                f"https://media.licdn.com/dms/image/{rng.integers(10**12)}",
             ]
             for i, m in enumerate(when(spec.rich_media, 120))
         ]
         out[spec.rich_media_file] = _csv(uploads, ["Date/Time", "Media Description", "Media Link"]).encode()
     if spec.votes:
         votes = [
-            [f"{m:%Y-%m-%d %H:%M:%S}", f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(1e12)}", "Oui"]
+            [f"{m:%Y-%m-%d %H:%M:%S}", f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(10**12)}", "Oui"]
             for m in when(spec.votes, 120)
         ]
         out["Votes.csv"] = _csv(votes, ["Date", "Link", "OptionText"]).encode()
@@ -341,7 +357,10 @@ def files(spec: Spec) -> dict[str, bytes]:
         out.pop("Comments.csv", None)
         moments = [start - dt.timedelta(days=d, hours=8, minutes=30) for d in sorted(spec.activity_days)]
         out["Reactions.csv"] = _csv(
-            [[f"{m:%Y-%m-%d %H:%M:%S}", "LIKE", f"https://www.linkedin.com/feed/update/urn:li:activity:{i}"] for i, m in enumerate(moments)],
+            [
+                [f"{m:%Y-%m-%d %H:%M:%S}", "LIKE", f"https://www.linkedin.com/feed/update/urn:li:activity:{i}"]
+                for i, m in enumerate(moments)
+            ],
             ["Date", "Type", "Link"],
         ).encode()
     if spec.suffixed:

@@ -162,9 +162,9 @@ def _fr(number: int) -> str:
 
 def _unreadable(name: str) -> InputError:
     return InputError(
-            f"{name} cannot be read as a CSV file (an unterminated quote, or rows that do not fit its header). Load the ZIP exactly as LinkedIn delivered it",
-            fr=f"{name} ne se lit pas comme un fichier CSV (un guillemet jamais fermé, ou des lignes qui ne suivent pas son en-tête). Chargez le ZIP tel que LinkedIn l'a fourni",
-        )
+        f"{name} cannot be read as a CSV file (an unterminated quote, or rows that do not fit its header). Load the ZIP exactly as LinkedIn delivered it",
+        fr=f"{name} ne se lit pas comme un fichier CSV (un guillemet jamais fermé, ou des lignes qui ne suivent pas son en-tête). Chargez le ZIP tel que LinkedIn l'a fourni",
+    )
 
 
 def _header_names(header: bytes, separator: str) -> list[str]:
