@@ -81,6 +81,17 @@ def test_a_file_of_more_lines_than_any_export_is_refused():
     assert "lignes" in error.value.text("fr")
 
 
+def test_lines_ended_by_carriage_returns_alone_are_counted_too():
+    with pytest.raises(InputError, match='"Skills.csv" has more than 400,000 lines'):
+        import_export(_zip(_export(Skills_csv=b"Name\r" + b"x\r" * 400_001)))
+
+
+def test_an_archive_of_thousands_of_empty_files_is_refused():
+    members = {f"Export/f{i}.txt": b"" for i in range(5_001)}
+    with pytest.raises(InputError, match=r"it holds 5,0\d\d files, which no LinkedIn export does"):
+        import_export(_zip({**_export(), **members}))
+
+
 def test_thousands_of_current_positions_and_posts_are_matched_in_linear_time():
     rng = np.random.default_rng(7)
     vocabulary = [f"mot{i}" for i in range(5_000)]

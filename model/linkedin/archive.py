@@ -27,6 +27,8 @@ Complete export take a few MB, a few tens for the most active members."""
 MAX_RATIO = 200
 """A member may expand at most this many times its compressed size (beyond `RATIO_FLOOR`)."""
 RATIO_FLOOR = 1024 * 1024
+MAX_ENTRIES = 5_000
+"""Files in one archive at most (a Complete export holds under a hundred)."""
 CHUNK = 1024 * 1024
 METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 """The compression methods LinkedIn's exports use; any other member is refused unopened."""
@@ -83,6 +85,11 @@ def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
     names: list[str] = []
     total = 0
     with archive:
+        if len(archive.infolist()) > MAX_ENTRIES:
+            raise _bomb(
+                f"it holds {len(archive.infolist()):,} files",
+                f"elle contient {len(archive.infolist()):,} fichiers".replace(",", "\u202f"),
+            )
         for info in archive.infolist():
             if info.is_dir():
                 continue

@@ -114,7 +114,7 @@ def read_table(
             f"{name} has a header of {width:,} columns; no LinkedIn export file has more than {MAX_COLUMNS}. Load the ZIP exactly as LinkedIn delivered it",
             fr=f"{name} a un en-tête de {_fr(width)} colonnes ; aucun fichier d'export LinkedIn n'en a plus de {MAX_COLUMNS}. Chargez le ZIP tel que LinkedIn l'a fourni",
         )
-    if content.count(b"\n") > MAX_LINES:
+    if max(content.count(b"\n"), content.count(b"\r")) > MAX_LINES:
         raise InputError(
             f"{name} has more than {MAX_LINES:,} lines, far more than any LinkedIn export file. Load the ZIP exactly as LinkedIn delivered it",
             fr=f"{name} a plus de {_fr(MAX_LINES)} lignes, bien plus qu'aucun fichier d'export LinkedIn. Chargez le ZIP tel que LinkedIn l'a fourni",
