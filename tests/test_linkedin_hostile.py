@@ -1,5 +1,8 @@
 """Hostile archives: each one small, built here in code, refused or read with a message that
-names the file, never a traceback, never minutes of CPU or gigabytes of memory."""
+names the file, never a traceback, never minutes of CPU or gigabytes of memory.
+
+Times are CPU seconds of this process (`time.process_time`), so that other work on a shared
+machine does not make them fail."""
 
 from __future__ import annotations
 
@@ -62,10 +65,10 @@ def test_bzip2_and_lzma_members_are_refused_before_any_decompression(method, mon
 
 def test_500000_identical_header_names_are_refused_at_once():
     data = _zip(_export(Skills_csv=b"Name," * 200_000 + b"\nx\n"))
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InputError, match='"Skills.csv" has a header of 200,001 columns') as error:
         import_export(data)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert "colonnes" in error.value.text("fr")
 
 
@@ -104,9 +107,9 @@ def test_thousands_of_current_positions_and_posts_are_matched_in_linear_time():
         for i in range(20_000)
     )
     data = _zip(_export(Positions_csv=positions.encode(), Shares_csv=shares.encode()))
-    start = time.perf_counter()
+    start = time.process_time()
     result = import_export(data)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     # each names "Entreprise Inventée <n>" as a hashtag (both counts stop at the catalogue's 1,000)
     assert result.signals["company_posts_90d"] == result.signals["posts_90d"] == 1_000
     assert "and 4997 more" in result.sources["company_posts_90d"]["en"]
