@@ -79,6 +79,12 @@ def test_a_header_of_a_hundred_thousand_columns_is_refused():
 
 
 def test_a_file_of_more_lines_than_any_export_is_refused():
+    with pytest.raises(InputError, match='"Skills.csv" has more than 400,000 lines') as error:
+        import_export(_zip(_export(Skills_csv=b"Name\n" + b"x\n" * 400_001)))
+    assert "lignes" in error.value.text("fr")
+
+
+def test_a_dated_file_of_more_lines_than_any_export_is_refused_before_its_records_are_rebuilt():
     with pytest.raises(InputError, match='"Reactions.csv" has more than 400,000 lines') as error:
         import_export(_zip(_export(Reactions_csv=b"Date,Type,Link\n" + b"x\n" * 400_001)))
     assert "lignes" in error.value.text("fr")

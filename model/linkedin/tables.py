@@ -35,7 +35,9 @@ DATE_FORMATS = (
 MAX_COLUMNS = 64
 """Columns in a header at most (the widest real export file has 13)."""
 MAX_LINES = 400_000
-"""Lines in one file at most (LinkedIn caps connections at 30,000; a decade of reactions is far fewer)."""
+"""Lines (records) in one file at most (LinkedIn caps connections at 30,000; a decade of
+reactions is far fewer). pandas stops reading one record beyond; text rebuilt from unquoted
+multi-line records is counted line by line before it is read."""
 SAMPLE = 4096
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\x0c")
 DateReader = Callable[[pd.Series], pd.Series]
@@ -103,10 +105,10 @@ def read_table(
     content = as_utf8(data)
     if first_column:
         content = content[_header_offset(content, first_column) :]
-    if not content.strip():
+    if not content or content.isspace():
         return Table(pd.DataFrame())
-    end = content.find(b"\n")
-    header = content[: end if end >= 0 else len(content)]
+    end = re.search(rb"[\r\n]", content)
+    header = content[: end.start() if end else len(content)]
     separator = max((",", ";", "\t"), key=lambda sep: header.count(sep.encode()))
     width = header.count(separator.encode()) + 1
     if width > MAX_COLUMNS:
@@ -114,12 +116,10 @@ def read_table(
             f"{name} has a header of {width:,} columns; no LinkedIn export file has more than {MAX_COLUMNS}. Load the ZIP exactly as LinkedIn delivered it",
             fr=f"{name} a un en-tête de {_fr(width)} colonnes ; aucun fichier d'export LinkedIn n'en a plus de {MAX_COLUMNS}. Chargez le ZIP tel que LinkedIn l'a fourni",
         )
-    if max(content.count(b"\n"), content.count(b"\r")) > MAX_LINES:
-        raise InputError(
-            f"{name} has more than {MAX_LINES:,} lines, far more than any LinkedIn export file. Load the ZIP exactly as LinkedIn delivered it",
-            fr=f"{name} a plus de {_fr(MAX_LINES)} lignes, bien plus qu'aucun fichier d'export LinkedIn. Chargez le ZIP tel que LinkedIn l'a fourni",
-        )
-    names = _header_names(header, separator)
+    try:
+        names = _header_names(header, separator)
+    except csv.Error:
+        raise _unreadable(name) from None
     keep = None if columns is None else [i for i, h in enumerate(names) if i == 0 or key(h) in {key(c) for c in columns}]
     options = {
         "sep": separator,
@@ -130,7 +130,7 @@ def read_table(
         "escapechar": "\\" if escaped_quotes else None,
         "on_bad_lines": "skip",
         "usecols": keep,
-        "nrows": nrows,
+        "nrows": min(nrows, MAX_LINES + 1) if nrows else MAX_LINES + 1,
     }
     encoding = "utf-8"
     try:
@@ -141,12 +141,16 @@ def read_table(
             frame = pd.read_csv(io.BytesIO(content), encoding=encoding, **options)  # type: ignore[call-overload]
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OverflowError, IndexError):
         raise _unreadable(name) from None
+    if len(frame) > MAX_LINES:
+        raise _too_long(name)
     frame.columns = [key(c) for c in frame.columns]
     if dated is None or key(dated[0]) not in frame.columns:
         return Table(frame)
     values = frame[key(dated[0])].str.strip()
     dates = dated[1](values)
     if (dates.isna() & (values != "")).any():
+        if max(content.count(b"\n"), content.count(b"\r")) > MAX_LINES:
+            raise _too_long(name)
         try:
             frame = _join_continuations(content.decode(encoding, errors="replace"), separator, escaped_quotes, keep, dated)
         except csv.Error:
@@ -158,6 +162,13 @@ def read_table(
 
 def _fr(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
+
+
+def _too_long(name: str) -> InputError:
+    return InputError(
+        f"{name} has more than {MAX_LINES:,} lines, far more than any LinkedIn export file. Load the ZIP exactly as LinkedIn delivered it",
+        fr=f"{name} a plus de {_fr(MAX_LINES)} lignes, bien plus qu'aucun fichier d'export LinkedIn. Chargez le ZIP tel que LinkedIn l'a fourni",
+    )
 
 
 def _unreadable(name: str) -> InputError:
