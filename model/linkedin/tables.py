@@ -147,8 +147,10 @@ def read_table(
     if dated is None or key(dated[0]) not in frame.columns:
         return Table(frame)
     values = frame[key(dated[0])].str.strip()
-    dates = dated[1](values)
-    if (dates.isna() & (values != "")).any():
+    # A value that cannot even begin a date is a continuation line: rebuild before parsing.
+    cut = dated[1] is dates_of and bool(((values != "") & ~values.str.match(_DATE_START)).any())
+    dates = None if cut else dated[1](values)
+    if dates is None or (dates.isna() & (values != "")).any():
         if max(content.count(b"\n"), content.count(b"\r")) > MAX_LINES:
             raise _too_long(name)
         try:
