@@ -60,6 +60,13 @@ def test_bzip2_and_lzma_members_are_refused_before_any_decompression(method, mon
     assert "Connections.csv" in error.value.text("fr") and "deflate" in error.value.text("fr")
 
 
+def test_files_the_import_does_not_use_are_never_decompressed():
+    buffer = io.BytesIO(_zip(_export()))
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_BZIP2) as zf:
+        zf.writestr("messages.csv", b"CONVERSATION ID,CONTENT\n" + b"0,x\n" * 100_000)
+    assert import_export(buffer.getvalue()).signals["connections"] == 400
+
+
 # B2 — a few kilobytes must not pin a CPU
 
 

@@ -43,6 +43,8 @@ class Archive:
     """Normalised name -> (name in the archive, bytes), for the members read."""
     names: tuple[str, ...] = ()
     """The names of every file in the archive, read or not."""
+    keys: frozenset[str] = frozenset()
+    """Every file's normalised name, with and without a `_<n>` suffix."""
 
     def get(self, name: str) -> tuple[str, bytes] | None:
         """The member called `name` (e.g. "Shares.csv"): exact name first, else a `_<n>` suffixed one."""
@@ -51,8 +53,7 @@ class Archive:
 
     def has(self, name: str) -> bool:
         """Whether the archive holds a file called `name` (suffixed or not), read or not."""
-        key = normalise(name)
-        return any(_unsuffixed(normalise(n)) == key or normalise(n) == key for n in self.names)
+        return normalise(name) in self.keys
 
     def drop(self, name: str) -> None:
         """Forget the bytes of `name` once parsed (the dict is mutable even if the archive is not)."""
@@ -73,7 +74,7 @@ def _unsuffixed(key: str) -> str:
 
 def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
     """The CSV members of the ZIP `data` named in `wanted` (all CSVs if None), read in memory within the caps."""
-    keys = {normalise(n) for n in wanted} if wanted is not None else None
+    wanted_keys = {normalise(n) for n in wanted} if wanted is not None else None
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (*_READ_ERRORS, zipfile.LargeZipFile, OverflowError, KeyError, IndexError):
@@ -83,6 +84,7 @@ def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
         ) from None
     members: dict[str, tuple[str, bytes]] = {}
     names: list[str] = []
+    keys: set[str] = set()
     total = 0
     with archive:
         if len(archive.infolist()) > MAX_ENTRIES:
@@ -95,7 +97,10 @@ def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
                 continue
             names.append(info.filename)
             key = normalise(info.filename)
-            if not key.endswith(".csv") or (keys is not None and key not in keys and _unsuffixed(key) not in keys):
+            keys.update((key, _unsuffixed(key)))
+            if not key.endswith(".csv") or (
+                wanted_keys is not None and key not in wanted_keys and _unsuffixed(key) not in wanted_keys
+            ):
                 continue
             if info.flag_bits & 0x1:
                 raise InputError(
@@ -110,7 +115,7 @@ def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
             content = _read_member(archive, info, MAX_TOTAL - total)
             total += len(content)
             members.setdefault(key, (info.filename, content))
-    return Archive(members, tuple(names))
+    return Archive(members, tuple(names), frozenset(keys))
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> bytes:
