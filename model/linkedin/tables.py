@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from model.errors import InputError
@@ -132,18 +133,7 @@ def read_table(
         "usecols": keep,
         "nrows": min(nrows, MAX_LINES + 1) if nrows else MAX_LINES + 1,
     }
-    encoding = "utf-8"
-    try:
-        try:
-            frame = pd.read_csv(io.BytesIO(content), encoding=encoding, **options)  # type: ignore[call-overload]
-        except UnicodeDecodeError:
-            encoding = "latin-1"
-            frame = pd.read_csv(io.BytesIO(content), encoding=encoding, **options)  # type: ignore[call-overload]
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OverflowError, IndexError):
-        raise _unreadable(name) from None
-    if len(frame) > MAX_LINES:
-        raise _too_long(name)
-    frame.columns = [key(c) for c in frame.columns]
+    frame, encoding = _parse(content, options, name)
     if dated is None or key(dated[0]) not in frame.columns:
         return Table(frame)
     values = frame[key(dated[0])].str.strip()
@@ -151,15 +141,33 @@ def read_table(
     cut = dated[1] is dates_of and bool(((values != "") & ~values.str.match(_DATE_START)).any())
     dates = None if cut else dated[1](values)
     if dates is None or (dates.isna() & (values != "")).any():
-        if max(content.count(b"\n"), content.count(b"\r")) > MAX_LINES:
-            raise _too_long(name)
-        try:
-            frame = _join_continuations(content.decode(encoding, errors="replace"), separator, escaped_quotes, keep, dated)
-        except csv.Error:
-            raise _unreadable(name) from None
-        values = frame[key(dated[0])].str.strip()
+        at = [key(h) for h in names].index(key(dated[0]))
+        joined = _join_continuations(content, separator, escaped_quotes, len(names), at, dated[1], encoding)
+        if joined is not None:
+            frame, _ = _parse(joined, {**options, "encoding": encoding}, name)
+            for column_name in frame.columns:
+                frame[column_name] = frame[column_name].str.replace(_JOIN, "\n", regex=False)
+            values = frame[key(dated[0])].str.strip()
         dates = dated[1](values)
     return Table(frame, dates, int((dates.isna() & (values != "")).sum()))
+
+
+def _parse(content: bytes, options: dict[str, object], name: str) -> tuple[pd.DataFrame, str]:
+    """pandas' C reader over `content` (UTF-8, else Latin-1), columns renamed to their `key`."""
+    encodings = [str(options.pop("encoding"))] if "encoding" in options else ["utf-8", "latin-1"]
+    for encoding in encodings:
+        try:
+            frame = pd.read_csv(io.BytesIO(content), encoding=encoding, **options)  # type: ignore[call-overload]
+            break
+        except UnicodeDecodeError:
+            if encoding == encodings[-1]:
+                raise _unreadable(name) from None
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OverflowError, IndexError):
+            raise _unreadable(name) from None
+    if len(frame) > MAX_LINES:
+        raise _too_long(name)
+    frame.columns = [key(c) for c in frame.columns]
+    return frame, encoding
 
 
 def _fr(number: int) -> str:
@@ -185,30 +193,57 @@ def _header_names(header: bytes, separator: str) -> list[str]:
     return next(csv.reader([text], delimiter=separator), [])
 
 
+_JOIN = "\x1f"
+"""What replaces the line break before a continuation line, so that pandas reads the record
+whole; turned back into a line break once read."""
+
+
 def _join_continuations(
-    text: str, separator: str, escaped_quotes: bool, keep: list[int] | None, dated: tuple[str, DateReader]
-) -> pd.DataFrame:
-    """The records of `text` when some lines continue the record above (unquoted multi-line
-    text): a line starts a record if its date reads, or if it has all the header's fields."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, escapechar="\\" if escaped_quotes else None)
-    rows = [row for row in reader if row]
-    header = [key(h) for h in rows[0]]
-    width, at = len(header), header.index(key(dated[0]))
-    short = [i for i, row in enumerate(rows) if i and len(row) < width]
-    firsts = pd.Series([rows[i][at].strip() if len(rows[i]) > at else "" for i in short], dtype=str)
-    starts = {i for i, ok in zip(short, dated[1](firsts).notna().to_numpy(), strict=True) if ok}
-    records: list[list[str]] = []
-    for i, row in enumerate(rows[1:], 1):
-        if len(row) >= width or i in starts or not records:
-            records.append(row)
-        else:
-            previous = records[-1]
-            previous[-1] = previous[-1] + "\n" + row[0]
-            previous.extend(row[1:])
-    kept = range(width) if keep is None else [i for i in keep if i < width]
-    frame = pd.DataFrame({n: [r[i] if len(r) > i else "" for r in records] for n, i in enumerate(kept)}, dtype=str)
-    frame.columns = [header[i] for i in kept]
-    return frame
+    content: bytes, separator: str, escaped_quotes: bool, width: int, at: int, reader: DateReader, encoding: str
+) -> bytes | None:
+    """`content` with each line that continues the record above (unquoted multi-line text)
+    joined to it, or None if no line does. A line starts a record if it has all the header's
+    fields or if its field `at` reads as a date. Quotes are followed with numpy over the whole
+    file at once: a line break or separator is inside a quoted field when an odd number of
+    quotes precede it."""
+    data = np.frombuffer(content, dtype=np.uint8)
+    quotes = np.flatnonzero(data == ord('"'))
+    if escaped_quotes and len(quotes):
+        quotes = quotes[(quotes == 0) | (data[np.maximum(quotes - 1, 0)] != ord("\\"))]
+    breaks = np.flatnonzero(data == ord("\n"))
+    breaks = breaks[np.searchsorted(quotes, breaks) % 2 == 0]
+    separators = np.flatnonzero(data == ord(separator))
+    separators = separators[np.searchsorted(quotes, separators) % 2 == 0]
+    ends = np.append(breaks, len(data)) if not len(breaks) or breaks[-1] != len(data) - 1 else breaks
+    if len(ends) > MAX_LINES + 1:
+        return None
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    fields = np.diff(np.concatenate(([0], np.searchsorted(separators, ends)))) + 1
+    short = np.flatnonzero(fields < width)
+    short = short[short > 0]
+    if not len(short):
+        return None
+    firsts = pd.Series(
+        [_field(content[starts[i] : ends[i]].decode(encoding, errors="replace"), at, separator) for i in short], dtype=str
+    )
+    continuing = short[reader(firsts).isna().to_numpy()]
+    if not len(continuing):
+        return None
+    joined = data.copy()
+    before = ends[continuing - 1]
+    joined[before] = ord(_JOIN)
+    carriage = before[(before > 0) & (data[np.maximum(before - 1, 0)] == ord("\r"))] - 1
+    joined[carriage] = ord(_JOIN)
+    return joined.tobytes()
+
+
+def _field(line: str, at: int, separator: str) -> str:
+    """Field `at` of one line, stripped ("" if the line is shorter)."""
+    try:
+        row = line.rstrip("\r").split(separator) if '"' not in line else next(csv.reader([line], delimiter=separator), [])
+    except csv.Error:
+        return ""
+    return row[at].strip() if len(row) > at else ""
 
 
 def _header_offset(content: bytes, first_column: str) -> int:
