@@ -226,9 +226,10 @@ members["Reactions.csv"] = b"Date,Type,Link\\n" + b"".join(
     for i in range(390_000)
 )
 members["Comments.csv"] = b"Date,Link,Message\\n" + b"".join(
-    b'2026-11-%02d 10:00:00,https://www.linkedin.com/feed/update/urn:li:activity:%012d,"Un commentaire invent\\xc3\\xa9, assez long pour peser %d"\\n'
+    (b'2026-11-%02d 10:00:00,https://www.linkedin.com/feed/update/urn:li:activity:%012d,"Un commentaire invent\\xc3\\xa9, assez long pour peser %d"\\n'
+    if i % 3 else b"2026-11-%02d 10:00:00,https://www.linkedin.com/feed/update/urn:li:activity:%012d,Sur deux lignes\\nsans virgule %d\\n")
     % (1 + i % 19, i, i)
-    for i in range(180_000)
+    for i in range(150_000)
 )
 print(sum(len(v) for v in members.values()) // 2**20, file=sys.stderr)
 buffer = io.BytesIO()
@@ -237,15 +238,16 @@ with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr(name, content)
 del members
 result = import_export(buffer.getvalue())
-assert result.counts["Reactions.csv"] == 390_000, result.counts
+assert result.counts["Reactions.csv"] == 390_000 and result.counts["Comments.csv"] == 150_000, result.counts
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
 def test_a_large_but_legal_archive_peaks_well_under_a_gibibyte():
+    """Near the caps, with unquoted multi-line comments, so that their records are rebuilt too."""
     done = subprocess.run([sys.executable, "-c", PEAK], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     megabytes_read = int(done.stderr.strip().splitlines()[-1])
     peak = int(done.stdout.strip()) * 1024
-    assert megabytes_read >= 55
+    assert megabytes_read >= 50
     assert peak < 0.6 * 2**30, f"peak {peak / 2**20:.0f} MiB"

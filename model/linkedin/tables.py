@@ -206,6 +206,12 @@ def _join_continuations(
     fields or if its field `at` reads as a date. Quotes are followed with numpy over the whole
     file at once: a line break or separator is inside a quoted field when an odd number of
     quotes precede it."""
+    if (
+        content.count(b"\n") > MAX_LINES
+        or content.count(separator.encode()) > 4 * MAX_LINES
+        or content.count(b'"') > 8 * MAX_LINES
+    ):
+        return None  # more than any export: not rebuilt, its odd lines are reported as undated
     data = np.frombuffer(content, dtype=np.uint8)
     quotes = np.flatnonzero(data == ord('"'))
     if escaped_quotes and len(quotes):
@@ -215,8 +221,6 @@ def _join_continuations(
     separators = np.flatnonzero(data == ord(separator))
     separators = separators[np.searchsorted(quotes, separators) % 2 == 0]
     ends = np.append(breaks, len(data)) if not len(breaks) or breaks[-1] != len(data) - 1 else breaks
-    if len(ends) > MAX_LINES + 1:
-        return None
     starts = np.concatenate(([0], ends[:-1] + 1))
     fields = np.diff(np.concatenate(([0], np.searchsorted(separators, ends)))) + 1
     short = np.flatnonzero(fields < width)
