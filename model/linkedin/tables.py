@@ -276,18 +276,40 @@ _DATE_START = r"[0-9]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Au
 them (a plain pattern string, so that pandas runs it in Arrow, not value by value)."""
 
 
+DAY_PARTS: dict[str, tuple[int | str, str]] = {
+    "%Y-%m-%d %H:%M:%S": (10, "%Y-%m-%d"),
+    "%Y-%m-%d %H:%M:%S UTC": (10, "%Y-%m-%d"),
+    "%Y/%m/%d %H:%M:%S UTC": (10, "%Y/%m/%d"),
+    "%Y/%m/%d %H:%M:%S": (10, "%Y/%m/%d"),
+    "%m/%d/%y, %I:%M %p": (",", "%m/%d/%y"),
+    "%m/%d/%Y, %I:%M %p": (",", "%m/%d/%Y"),
+}
+"""For the formats of timestamps, where the day ends (a length or a separator) and its format:
+only the day is read (counts are in calendar days, the time of day is never used), and each
+distinct day once."""
+
+
 def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> tuple[pd.Series, int]:
     """Dates parsed format by format; returns (dates, how many non-empty values fit no format).
 
     The formats that fit a sample of the file are tried first, so a file pays for its own
-    format and only its odd rows for the others.
+    format and only its odd rows for the others. With a timestamp format, only the day is
+    read, once per distinct day (`DAY_PARTS`).
     """
     filled = values[values != ""]
     candidates = filled[filled.str.match(_DATE_START)] if len(filled) else filled
     if candidates.empty:
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]"), len(filled)
     order = _by_fit(candidates.head(8), formats)
-    parsed = pd.to_datetime(candidates, format=order[0], errors="coerce")
+    day = DAY_PARTS.get(order[0])
+    if day is None:
+        parsed = pd.to_datetime(candidates, format=order[0], errors="coerce")
+    else:
+        end, day_format = day
+        days = candidates.str.slice(0, end) if isinstance(end, int) else candidates.str.split(end, n=1).str[0]
+        codes, uniques = pd.factorize(days)
+        read = pd.to_datetime(pd.Series(uniques, dtype=str), format=day_format, errors="coerce").to_numpy()
+        parsed = pd.Series(read[codes], index=candidates.index)
     for fmt in order[1:]:
         missing = parsed.isna()
         if not missing.any():
