@@ -166,3 +166,10 @@ def test_a_company_name_in_the_source_text_is_a_quoted_value():
     result = import_export(archive(Spec(employer="**Acme** [Conseil](https://exemple.invalid)\nBis")))
     source = result.sources["company_posts_90d"]["en"]
     assert '"**Acme** [Conseil](https://exemple.invalid) Bis"' in source and "\n" not in source
+
+
+def test_the_2023_rich_media_file_without_dates_is_said_not_guessed():
+    uploads = b"Type,Link\nPHOTO,https://media.licdn.com/dms/image/1\nPHOTO,https://media.licdn.com/dms/image/2\n"
+    result = import_export(archive(Spec(shares=0), extra={"Rich_Media.csv": uploads}))
+    assert result.signals["posts_90d"] == 0
+    assert any("Rich_Media.csv: no 'Date/Time' column" in note["en"] for note in result.notes)
