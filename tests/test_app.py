@@ -223,10 +223,12 @@ def test_both_languages_have_the_same_texts_and_every_text_used_exists():
 def test_what_to_change_plans_applies_and_undoes():
     at = go(start(lang="en", reader="recruiter/communication"), "views/levers.py")
     assert not at.exception
-    assert any("Target reached" in s.value for s in at.success)
+    assert any("Target of 70% reached with" in s.value for s in at.success)
     before = at.query_params["p"]
     at.button(key="levers_apply").click().run()
     assert at.query_params["p"] != before
+    applied = next(s.value for s in at.success if "Plan applied" in s.value)
+    assert "Recruiter — Communications role: 9% → 71%" in applied
     at = go(at, "views/reading.py")
     assert shown(at, "recruiter/communication").probability >= 0.7
     assert at.metric[0].value == probability_text(shown(at, "recruiter/communication").probability, "en")
@@ -235,15 +237,12 @@ def test_what_to_change_plans_applies_and_undoes():
     assert at.query_params["p"] == before
 
 
-def test_what_to_change_for_several_readers_shows_no_regret_moves_and_trade_offs():
-    at = go(
-        start(lang="fr", preset="silent_expert", p="connections:650;posts_90d:0;active_weeks_26:0;days_since_last_activity:400"),
-        "views/levers.py",
-    )
-    at.multiselect(key="levers_readers").set_value(["journalist", "peer", "recruiter"]).run()
+def test_what_to_change_moves_the_sidebars_reader_and_those_added_and_offers_optional_moves():
+    at = go(start(lang="fr", reader="journalist", preset="silent_expert"), "views/levers.py")
+    at.multiselect(key="levers_also").set_value(["peer", "recruiter"]).run()
     assert not at.exception
-    assert len(at.metric) == 3
-    assert any("sans regret" in h.value for h in at.subheader)
+    assert [m.label for m in at.metric] == ["Journaliste", "Pair", "Recruteur·euse"]
+    assert any("En option" in h.value for h in at.subheader)
 
 
 def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():

@@ -178,8 +178,8 @@ def test_a_workshop_opens_side_by_side_on_a_projector(server, browser):
 
 def test_what_to_change_applies_a_plan_in_the_browser(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(f"{server}/levers?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
-    page.get_by_text("Target reached", exact=False).wait_for(timeout=30_000)
+    page.goto(f"{server}/levers?lang=en&reader=recruiter/communication")
+    page.get_by_text("Target of 70% reached", exact=False).wait_for(timeout=30_000)
     _settle(page)
     page.screenshot(path=str(SHOTS / "07-levers.png"))
     page.get_by_role("button", name="Apply the plan to my profile").click()
