@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from ui import state
@@ -26,5 +28,9 @@ presenting = st.session_state[state.PRESENTER]
 page = st.navigation([compare, reading, levers, profile] if presenting else [reading, compare, levers, profile], position="top")
 if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
-page.run()
+try:
+    page.run()
+except Exception as error:  # noqa: BLE001 - the error boundary: nobody ever sees a traceback
+    logging.getLogger("regards").exception("page %s failed", page.url_path)
+    st.error(t(lang, "page_error", kind=type(error).__name__))
 state.write_url()
