@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -49,11 +50,14 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
+    bindparam,
     create_engine,
     delete,
     event,
     func,
     insert,
+    or_,
     select,
     text,
     update,
@@ -61,7 +65,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import Executable
 
 from model.errors import InputError
@@ -328,6 +332,17 @@ def _parse_url(url: str) -> URL:
     return parsed
 
 
+_sqlite_locks: dict[str, threading.Lock] = {}
+_sqlite_locks_guard = threading.Lock()
+
+
+def _sqlite_write_lock(url: URL) -> threading.Lock:
+    """One lock per SQLite file in this process, shared by every Store on it."""
+    path = str(Path(url.database or "").expanduser().resolve())
+    with _sqlite_locks_guard:
+        return _sqlite_locks.setdefault(path, threading.Lock())
+
+
 def _sqlite_engine(url: URL) -> Engine:
     """An SQLite engine tuned for many phones voting at once on one machine.
 
@@ -340,13 +355,25 @@ def _sqlite_engine(url: URL) -> Engine:
       "database is locked" *without* waiting when another writer committed in between (its read
       snapshot is stale). Taking the write lock at BEGIN makes the busy timeout apply; reads
       stay deferred so they run alongside writes.
-    - **A short connection per call** (no pool): nothing holds the file open between requests
-      or across threads; each vote opens, writes, commits and closes (about 0.1 ms to open).
+    - **A short connection per call**: each call takes a connection for one short transaction
+      and gives it back at once; nothing holds a connection, a transaction or a lock between
+      requests. The connections themselves are pooled, not reopened per vote: measured, opening
+      and closing one per vote cost 1.1 ms of CPU per vote instead of 0.45, and closing the last
+      connection checkpoints the WAL into the database file (an extra fsync per quiet vote).
+    - **One writer queue per process** (see `_sqlite_write_lock`): writers in this process wait
+      on a lock woken at each commit, not on SQLite's busy sleeps (1, 2, 5 … 100 ms apart); the
+      busy timeout still covers other processes on the same file (the CLI, a second server).
     - **Foreign keys on**: SQLite enforces them only when asked, per connection.
     """
     database = url.database or ""
     Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=5,
+        max_overflow=10,
+        connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -364,10 +391,56 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def _upsert_vote(dialect: str) -> Executable:
+    """The whole vote as one statement, built once (parameters: digest, code, now, profile, answer).
+
+    INSERT … SELECT the participant's row only if the token's hash is in session `code`, the
+    session is neither closed nor expired at `now`, the profile exists and the answer is on the
+    session's scale; ON CONFLICT (participant, profile) DO UPDATE SET answer. It writes one
+    row, or none when a rule refuses (the caller then finds which, to say so). One statement
+    instead of a check then a write: half the round trips and Python work on every vote.
+    """
+    p, s = participant_table, session_table
+    profile = bindparam("profile", type_=Integer)
+    answer = bindparam("answer", type_=Integer)
+    on_scale = or_(*(and_(s.c.scale == scale, answer >= min(values), answer <= max(values)) for scale, values in ANSWERS.items()))
+    source = (
+        select(p.c.id, profile, p.c.session_id, answer)
+        .join_from(p, s)
+        .where(
+            p.c.token_digest == bindparam("digest", type_=String),
+            s.c.code == bindparam("code", type_=String),
+            s.c.closed.is_(False),
+            s.c.expires_at > bindparam("now", type_=UtcDateTime),
+            profile >= 0,
+            profile < s.c.profile_count,
+            on_scale,
+        )
+    )
+    names = ["participant_id", "profile", "session_id", "answer"]
+    key = [vote_table.c.participant_id, vote_table.c.profile]
+    statement: Executable
+    if dialect == "sqlite":
+        lite = sqlite.insert(vote_table).from_select(names, source)
+        statement = lite.on_conflict_do_update(index_elements=key, set_={"answer": lite.excluded.answer})
+    else:
+        pg = postgresql.insert(vote_table).from_select(names, source)
+        statement = pg.on_conflict_do_update(index_elements=key, set_={"answer": pg.excluded.answer})
+    # rowcount says whether the vote was written; SQLAlchemy keeps it for INSERT only when asked.
+    return statement.execution_options(preserve_rowcount=True)
+
+
 def _postgresql_engine(url: URL) -> Engine:
-    """A pooled PostgreSQL engine; `pool_pre_ping` so a restarted database server costs a retry,
-    not an error in front of a participant."""
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    """A pooled PostgreSQL engine.
+
+    - `pool_pre_ping`: a restarted database server costs a reconnect, not an error in front of
+      a participant.
+    - At most 10 connections per server process: a vote holds one for about a millisecond, so
+      10 serve a room of 60 (measured: 60 voters tapping at once wait less with 10 than with
+      30, which only add server processes competing for the same cores), and several server
+      processes stay under PostgreSQL's default of 100 connections.
+    """
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
 def _utc_now() -> datetime:
@@ -396,6 +469,14 @@ class Store:
         self._default_lifetime = _checked_lifetime(default_lifetime)
         self._clock = clock
         self._engine = _sqlite_engine(self._url) if self._url.get_backend_name() == "sqlite" else _postgresql_engine(self._url)
+        self._upsert = _upsert_vote(self._engine.dialect.name)
+        # SQLite has one writer at a time: this process's writers queue here, woken the moment
+        # the previous one commits, instead of polling the file lock with SQLite's sleeps
+        # (1, 2, 5 … 100 ms apart), which made the slowest votes wait ten times longer.
+        # The lock is taken before a connection, so queued writers leave the pool to readers.
+        self._write_lock: AbstractContextManager[object] = (
+            _sqlite_write_lock(self._url) if self.backend == "sqlite" else nullcontext()
+        )
         self._create_tables()
 
     @property
@@ -563,15 +644,22 @@ class Store:
         counted twice, and a vote is either stored whole or refused with the reason.
         """
         code = normalise_code(code)
+        plain = all(type(n) is int for n in (profile, answer))  # True is an int, not an answer
+        parameters = {"digest": digest(token), "code": code, "now": self._clock(), "profile": profile, "answer": answer}
         try:
             with self._transaction(write=True) as conn:
+                if plain and conn.execute(self._upsert, parameters).rowcount == 1:
+                    return
                 row = self._participant_row(conn, code, token)
                 self._refuse_closed(row)
                 _check_answer(row, profile, answer)
-                conn.execute(self._upsert_vote(row.participant_id, profile, row.id, answer))
         except IntegrityError as error:
-            # PostgreSQL only: the trainer ended the session between our check and our insert.
+            # PostgreSQL only: the trainer ended the session while the vote was being written.
             raise _unknown_participant(code) from error
+        raise InputError(
+            f"The vote in workshop {code} could not be stored just now. Please answer again.",
+            fr=f"Le vote dans l'atelier {code} n'a pas pu être enregistré à l'instant. Merci de répondre à nouveau.",
+        )
 
     def results(self, code: str, token: str) -> Results:
         """The room's answers for a participant: refused until the trainer reveals them."""
@@ -592,9 +680,12 @@ class Store:
         """One short connection and transaction; a database that does not answer is an
         InputError (try again), never a traceback in front of a participant."""
         try:
-            with self._engine.connect() as conn:
-                if write:
-                    conn.execution_options(**{_WRITE: True})
+            with self._write_lock if write else nullcontext(), self._engine.connect() as conn:
+                if not write:
+                    with conn.begin():
+                        yield conn
+                    return
+                conn.execution_options(**{_WRITE: True})
                 with conn.begin():
                     yield conn
         except OperationalError as error:
@@ -711,16 +802,6 @@ class Store:
         if expired:
             self._delete_sessions(conn, expired)
         return len(expired)
-
-    def _upsert_vote(self, participant_id: int, profile: int, session_id: int, answer: int) -> Executable:
-        """INSERT … ON CONFLICT (participant, profile) DO UPDATE, in the backend's own dialect."""
-        values = {"participant_id": participant_id, "profile": profile, "session_id": session_id, "answer": answer}
-        key = [vote_table.c.participant_id, vote_table.c.profile]
-        if self.backend == "sqlite":
-            lite = sqlite.insert(vote_table).values(values)
-            return lite.on_conflict_do_update(index_elements=key, set_={"answer": lite.excluded.answer})
-        pg = postgresql.insert(vote_table).values(values)
-        return pg.on_conflict_do_update(index_elements=key, set_={"answer": pg.excluded.answer})
 
     @staticmethod
     def _delete_sessions(conn: Connection, ids: Sequence[int]) -> None:
