@@ -1,0 +1,43 @@
+"""A workshop room's votes: sessions, anonymous participants and their answers, in SQLite or PostgreSQL."""
+
+from model.workshop.store import (
+    ANSWERS,
+    LANGS,
+    ROLES,
+    SCALES,
+    Counts,
+    Created,
+    Joined,
+    Lang,
+    ProfileResult,
+    Progress,
+    Results,
+    Role,
+    Scale,
+    Session,
+    Store,
+    Vote,
+    data_dir,
+    database_url,
+)
+
+__all__ = [
+    "ANSWERS",
+    "LANGS",
+    "ROLES",
+    "SCALES",
+    "Counts",
+    "Created",
+    "Joined",
+    "Lang",
+    "ProfileResult",
+    "Progress",
+    "Results",
+    "Role",
+    "Scale",
+    "Session",
+    "Store",
+    "Vote",
+    "data_dir",
+    "database_url",
+]
