@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import Any
 
 from cli.edges import print_json, read_bytes
 from model.errors import InputError
@@ -11,7 +12,7 @@ from model.linkedin.derive import ImportResult, import_export
 from model.signals import SIGNALS
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
     command = commands.add_parser("import-linkedin", help="derive a profile from a LinkedIn data export (ZIP), in memory")
     command.add_argument("export", metavar="EXPORT.zip")
     command.add_argument(

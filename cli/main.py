@@ -10,7 +10,9 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
+
+import numpy as np
 
 from cli.edges import load_profile, print_json, read_bytes
 from cli.import_linkedin import register as register_import_linkedin
@@ -51,7 +53,7 @@ def _reader(args: argparse.Namespace) -> Reader:
 def cmd_personas(args: argparse.Namespace) -> int:
     readers = default_readers()
     personas = {r.persona.id: r.persona for r in readers.readers.values()}
-    listing = [
+    listing: list[dict[str, Any]] = [
         {
             "id": p.id,
             "name": p.name[args.lang],
@@ -160,8 +162,8 @@ def cmd_judgements_generate(args: argparse.Namespace) -> int:
     sets = {}
     for key, reader in readers.readers.items():
 
-        def logit(X, reader: Reader = reader):  # noqa: ANN001, ANN202 - numpy in, numpy out
-            return reader.intercept + reader.contributions(X).sum(axis=1)
+        def logit(X: np.ndarray, reader: Reader = reader) -> np.ndarray:
+            return np.asarray(reader.intercept + reader.contributions(X).sum(axis=1), dtype=float)
 
         frame = generate(logit, reader.persona.disagreement, size, seed)
         sets[key] = (

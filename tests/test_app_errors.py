@@ -22,7 +22,15 @@ def start(**query: str) -> AppTest:
     return at.run()
 
 
-@pytest.mark.parametrize(("link", "lang", "said"), [("connections:inf", "en", "not a finite number"), ("connections:1e400", "fr", "pas un nombre fini"), ("conn%0Aections:3", "en", "unknown signal"), ("connections:abc", "fr", "n'est pas un nombre")])
+@pytest.mark.parametrize(
+    ("link", "lang", "said"),
+    [
+        ("connections:inf", "en", "not a finite number"),
+        ("connections:1e400", "fr", "pas un nombre fini"),
+        ("conn%0Aections:3", "en", "unknown signal"),
+        ("connections:abc", "fr", "n'est pas un nombre"),
+    ],
+)
 def test_a_shared_link_with_a_bad_profile_is_ignored_with_a_message(link, lang, said):
     at = start(lang=lang, p=link)
     assert not at.exception
@@ -41,7 +49,15 @@ def test_a_page_that_fails_says_so_in_the_persons_language_and_keeps_the_profile
     assert at.query_params["p"] == before
 
 
-@pytest.mark.parametrize("content", [b'{"signals": {"connections": Infinity}}', b'{"signals": {"connections": 1e400}}', b"[" * 5000 + b"]" * 5000, b'{"signals": {"connections": ' + b"9" * 5000 + b"}}"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"signals": {"connections": Infinity}}',
+        b'{"signals": {"connections": 1e400}}',
+        b"[" * 5000 + b"]" * 5000,
+        b'{"signals": {"connections": ' + b"9" * 5000 + b"}}",
+    ],
+)
 def test_a_hostile_profile_file_is_refused_in_french_and_the_profile_kept(content):
     at = start(lang="fr")
     at.switch_page("views/profile.py")

@@ -17,7 +17,9 @@ def describe(step: Step, lang: Lang) -> str:
     before, after = step.before, step.after
     if signal.nullable:
         return signal.action[lang]
-    down = after is False or (not isinstance(after, bool) and before is not None and after is not None and float(after) < float(before))
+    down = after is False or (
+        not isinstance(after, bool) and before is not None and after is not None and float(after) < float(before)
+    )
     template = signal.action_down if down else signal.action
     target_text = value_text(signal, after, lang)
     if template is None or not template[lang]:
@@ -44,7 +46,9 @@ def still_below_text(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
 
 def step_line(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
     """One line of a plan: the action, its effort, its gains, and what remains below expectations."""
-    text = t(lang, "step_line", text=describe(step, lang), effort=duration(step.effort, lang), gains=gains_text(step, readers, lang))
+    text = t(
+        lang, "step_line", text=describe(step, lang), effort=duration(step.effort, lang), gains=gains_text(step, readers, lang)
+    )
     note = still_below_text(step, readers, lang)
     return f"{text} {note}" if note else text
 
@@ -52,7 +56,12 @@ def step_line(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
 def plan_json(plan: Plan, readers: dict[str, Reader], lang: Lang) -> dict[str, object]:
     """The plan as `regards levers --json` prints it: numbers and the texts a person reads."""
     document = plan.to_json()
-    for key, steps in (("steps", plan.steps), ("optional", plan.optional), ("no_regret", plan.optional), ("trade_offs", plan.trade_offs)):
+    for key, steps in (
+        ("steps", plan.steps),
+        ("optional", plan.optional),
+        ("no_regret", plan.optional),
+        ("trade_offs", plan.trade_offs),
+    ):
         for shown, step in zip(document[key], steps, strict=True):
             shown["text"] = describe(step, lang)
             shown["line"] = step_line(step, readers, lang)
