@@ -15,7 +15,7 @@ import streamlit as st
 from model.errors import InputError
 from model.presets import presets
 from model.profile import Profile, from_signals
-from model.signals import NAMES, SIGNALS, Value
+from model.signals import NAMES, SIGNALS, Value, unknown_signal
 
 DEFAULT_PRESET = "comms_manager"
 DEFAULT_READER = "recruiter/communication"
@@ -125,7 +125,7 @@ def encode_signals(values: dict[str, Value]) -> str:
             return "null"
         if isinstance(value, bool):
             return "1" if value else "0"
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return repr(value) if isinstance(value, float) else str(value)  # repr: the exact float back
 
     return ";".join(f"{name}:{text(values[name])}" for name in NAMES if name in values)
 
@@ -136,7 +136,7 @@ def decode_signals(text: str) -> dict[str, Value]:
     for part in filter(None, text.split(";")):
         name, _, raw = part.partition(":")
         if name not in SIGNALS:
-            raise InputError(f"unknown signal '{name}'", fr=f"signal inconnu '{name}'")
+            raise unknown_signal(name)
         values[name] = _parse(name, raw)
     from_signals(values)
     return values
