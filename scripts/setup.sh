@@ -24,6 +24,8 @@ if [[ "${1:-}" == "--test" ]]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v strace >/dev/null 2>&1 || missing+=(strace)
+  # nginx: the test of several server processes behind a reverse proxy with session affinity
+  command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
   if (( ${#missing[@]} )); then
     sudo_cmd=""
     [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
