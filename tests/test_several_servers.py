@@ -20,7 +20,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,7 +60,19 @@ def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ports = {"PORT": _port(), "PORT_A": _port(), "PORT_B": _port()}
     servers = [
         subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port", str(ports[k]), "--server.address", "127.0.0.1"],
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(ports[k]),
+                "--server.address",
+                "127.0.0.1",
+            ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -60,7 +80,12 @@ def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for k in ("PORT_A", "PORT_B")
     ]
     conf = run / "nginx.conf"
-    conf.write_text(string.Template((ROOT / "deploy" / "nginx.conf.template").read_text("utf-8")).safe_substitute(RUN=str(run), **{k: str(v) for k, v in ports.items()}), "utf-8")
+    conf.write_text(
+        string.Template((ROOT / "deploy" / "nginx.conf.template").read_text("utf-8")).safe_substitute(
+            RUN=str(run), **{k: str(v) for k, v in ports.items()}
+        ),
+        "utf-8",
+    )
     nginx = subprocess.Popen([NGINX, "-p", str(run), "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for key in ("PORT_A", "PORT_B"):
