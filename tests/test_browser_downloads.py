@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,7 @@ def _save(browser, server: str) -> tuple[str, dict]:  # noqa: F811
     with page.expect_download(timeout=30_000) as info:
         button.click()
     download = info.value
-    content = json.loads(open(download.path(), encoding="utf-8").read())
+    content = json.loads(Path(download.path()).read_text("utf-8"))
     url = download.url
     context.close()
     return url, content
