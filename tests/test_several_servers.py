@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import CHROMIUM, browser  # noqa: F401 - the shared Chromium fixture
-
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -100,6 +98,16 @@ def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for server in servers:
             server.terminate()
             server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201 - Playwright's Browser
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
 
 
 def test_both_processes_serve_and_each_browser_keeps_to_one(proxy, browser):
