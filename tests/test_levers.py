@@ -149,7 +149,7 @@ def test_levers_for_several_readers_in_french(capsys):
     code, out, _ = _cli(
         capsys, "levers", "data/presets/silent_expert.json", "--persona", "peer", "--persona", "journalist", "--lang", "fr"
     )
-    assert code == 0 and "En option, dans le budget restant" in out and "cible de 70\u202f% atteinte" in out
+    assert code == 0 and "En option, dans le budget restant" in out and "Cible de 70\u202f% atteinte" in out
 
 
 @pytest.mark.parametrize(
