@@ -76,8 +76,10 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         Log-odds of the reference row.
     knots_ : list of ndarray
         Knots of each feature's shape.
-    values_ : list of ndarray
-        Each shape's value at its knots, centred on the reference.
+    rises_ : list of ndarray
+        Each shape's learned corrections at its knots (before centring).
+    coef_ : ndarray
+        The fitted coefficients over [intercept, scales, rises] (what ``covariance_`` is over).
     n_iter_ : int
     scales_ : ndarray of shape (n_features,)
         The prior's shape is multiplied by these (zeros without a prior).
@@ -161,10 +163,9 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         self.rises_ = raw
         self.reference_ = reference
         at_reference = self._raw_shapes(reference[None, :])[0]
-        self.values_ = [raw[j] - np.interp(reference[j], knots[j], raw[j]) for j in range(n_features)]
         self._at_reference = at_reference
         self.intercept_ = float(theta[0] + at_reference.sum())
-        self.theta_ = theta
+        self.coef_ = theta
         return self
 
     def _positive(self, y: np.ndarray) -> np.ndarray:
