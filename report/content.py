@@ -1,0 +1,307 @@
+"""What a report says: one plain object, its texts already in the chosen language.
+
+Built from (profile, readers, target, lang) through the domain (`model`) and its words
+(`words`); the HTML and PDF renderers only lay it out. Nothing here touches a disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from model.comparison import differences, disagreements
+from model.evidence import EVIDENCE
+from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, Step, plan_for_reader, plan_for_readers
+from model.profile import Profile
+from model.reader import Reader
+from model.reading import DEAD_BAND, FAVOURABLE, UNFAVOURABLE, Reading, read
+from model.signals import NAMES, SIGNALS, SITUATIONS
+from report import charts
+from report.whatif import reader_tables, signal_rules
+from words.i18n import Lang, t
+from words.numbers import date, duration, percent, points, signed
+from words.plans import describe
+from words.readings import (
+    basis_text,
+    probability_text,
+    range_text,
+    reason_text,
+    source_tag,
+    standing_text,
+    value_text,
+    verdict_sentence,
+)
+
+
+@dataclass(frozen=True)
+class SignalLine:
+    situation: str
+    label: str
+    value: str
+    assumed: bool
+
+
+@dataclass(frozen=True)
+class ReasonLine:
+    verdict: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReaderPart:
+    key: str
+    name: str
+    question: str
+    verdict: str
+    probability: float
+    probability_text: str
+    range: str
+    standing: str
+    basis_kind: str
+    basis: str
+    favourable: tuple[ReasonLine, ...]
+    unfavourable: tuple[ReasonLine, ...]
+    chart: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StepLine:
+    text: str
+    effort: str
+    gains: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    summary: str
+    moves: tuple[str, ...]
+    steps: tuple[StepLine, ...]
+    no_regret: tuple[StepLine, ...]
+    trade_offs: tuple[StepLine, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    id: str
+    kind: str
+    ref: str
+    says: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the report shows, in `lang`; charts are Vega-Lite specs."""
+
+    lang: Lang
+    id: str
+    texts: dict[str, str]
+    made: str
+    profile: tuple[SignalLine, ...]
+    readers: tuple[ReaderPart, ...]
+    overview: dict[str, Any]
+    heatmap: dict[str, Any]
+    differ: tuple[str, ...]
+    disagree: tuple[str, ...]
+    plan: PlanPart
+    evidence: tuple[EvidenceLine, ...]
+    whatif: dict[str, Any] = field(default_factory=dict)
+
+
+HEADINGS = (
+    "report_title",
+    "report_intro",
+    "report_profile",
+    "report_assumed",
+    "report_readers",
+    "report_for",
+    "report_against",
+    "report_none",
+    "report_side_by_side",
+    "report_differ",
+    "report_disagree",
+    "report_plan",
+    "report_effort",
+    "report_gains",
+    "report_evidence",
+    "report_whatif",
+    "report_whatif_intro",
+    "report_whatif_reader",
+    "report_whatif_reset",
+    "report_never",
+    "report_sources",
+    "report_basis",
+    "report_id",
+    "report_no_regret",
+    "report_trade_offs",
+    "col_signal",
+    "col_value",
+    "probability",
+)
+
+
+def _reason(reading: Reading, lang: Lang, verdict: str) -> tuple[ReasonLine, ...]:
+    return tuple(
+        ReasonLine(
+            r.verdict,
+            reason_text(reading.reader, r, reading.values[r.signal], lang, r.signal in reading.assumed),
+            tuple(r.sources),
+        )
+        for r in reading.reasons
+        if r.verdict == verdict
+    )
+
+
+def _reader_part(reading: Reading, lang: Lang) -> ReaderPart:
+    reader = reading.reader
+    return ReaderPart(
+        key=reader.key,
+        name=reader.name(lang),
+        question=reader.question(lang),
+        verdict=verdict_sentence(reading, lang),
+        probability=reading.probability,
+        probability_text=probability_text(reading.probability, lang),
+        range=range_text(reading, lang),
+        standing=standing_text(reading, lang),
+        basis_kind=reader.basis.kind,
+        basis=basis_text(reader, lang),
+        favourable=_reason(reading, lang, FAVOURABLE),
+        unfavourable=_reason(reading, lang, UNFAVOURABLE),
+        chart=charts.contributions(reading, lang),
+    )
+
+
+def _gain_points(plan: Plan, step: Step, key: str) -> float:
+    before = plan.before[key]
+    logit = math.log(before / (1 - before))
+    return 1 / (1 + math.exp(-(logit + step.gains[key]))) - before
+
+
+def _step(plan: Plan, step: Step, names: dict[str, str], lang: Lang) -> StepLine:
+    return StepLine(
+        text=describe(step, lang),
+        effort=duration(step.effort, lang),
+        gains=tuple((names[k], points(_gain_points(plan, step, k), lang)) for k in step.gains),
+    )
+
+
+def _plan(plan: Plan, names: dict[str, str], lang: Lang) -> PlanPart:
+    effort = duration(plan.effort, lang)
+    if not plan.steps:
+        summary = t(lang, "levers_nothing")
+    elif plan.target is None:
+        summary = t(lang, "levers_budget_plan", effort=effort)
+    elif plan.reaches_target:
+        summary = t(lang, "levers_reached", effort=effort)
+    else:
+        summary = t(lang, "levers_unreached", effort=effort)
+    moves = tuple(
+        t(lang, "levers_before_after", reader=names[k], before=percent(plan.before[k], lang), after=percent(plan.after[k], lang))
+        for k in plan.readers
+    )
+    return PlanPart(
+        summary=summary,
+        moves=moves,
+        steps=tuple(_step(plan, s, names, lang) for s in plan.steps),
+        no_regret=tuple(_step(plan, s, names, lang) for s in plan.no_regret),
+        trade_offs=tuple(_step(plan, s, names, lang) for s in plan.trade_offs),
+    )
+
+
+def make_plan(readers: list[Reader], profile: Profile, target: float = DEFAULT_TARGET) -> Plan:
+    """One reader: the least effort to `target`; several: the best floor within the default budget."""
+    if len(readers) == 1:
+        return plan_for_reader(readers[0], profile, target)
+    return plan_for_readers(readers, profile, DEFAULT_BUDGET)
+
+
+def build(
+    profile: Profile,
+    readers: list[Reader],
+    lang: Lang,
+    target: float = DEFAULT_TARGET,
+    *,
+    today: dt.date | None = None,
+    report_id: str | None = None,
+) -> Report:
+    """The report of `profile` for `readers` (at least one), in `lang`."""
+    readings = [read(r, profile) for r in readers]
+    names = {r.key: r.name(lang) for r in readers}
+    plan = make_plan(readers, profile, target)
+    made = date(today or dt.date.today(), lang)
+    as_of = date(profile.as_of, lang) if profile.as_of else t(lang, "report_as_of_unknown")
+    texts = {key: t(lang, key) for key in HEADINGS}
+    texts["report_made"] = t(lang, "report_made", date=made, as_of=as_of)
+    lines = tuple(
+        SignalLine(
+            situation=SITUATIONS[SIGNALS[n].situation][lang],
+            label=SIGNALS[n].label[lang],
+            value=value_text(SIGNALS[n], profile.values[n], lang),
+            assumed=n in profile.assumed,
+        )
+        for n in NAMES
+    )
+    differ = tuple(
+        t(
+            lang,
+            "report_differ_line",
+            signal=SIGNALS[d.signal].label[lang],
+            parts=", ".join(f"{names[k]} {signed(v, lang)}" for k, v in d.by_reader.items()),
+        )
+        for d in differences(readings)
+    )
+    disagree = tuple(
+        t(
+            lang,
+            "report_disagree_line",
+            signal=SIGNALS[d.signal].label[lang],
+            pro=", ".join(names[k] for k in d.favourable),
+            con=", ".join(names[k] for k in d.unfavourable),
+        )
+        for d in disagreements(readings)
+    )
+    cited = sorted({s for r in readings for reason in r.reasons for s in reason.sources}, key=_source_order)
+    evidence = tuple(
+        EvidenceLine(id=s, kind=source_tag(s, lang), ref=EVIDENCE[s].ref, says=EVIDENCE[s].says[lang]) for s in cited
+    )
+    rules = signal_rules(profile.values)
+    whatif = {
+        "lang": lang,
+        "order": list(NAMES),
+        "labels": {n: SIGNALS[n].label[lang] for n in NAMES},
+        "values": dict(profile.values),
+        "rules": rules,
+        "readers": {r.key: reader_tables(r, rules) for r in readers},
+        "names": names,
+        "dead_band": DEAD_BAND,
+        "above": t(lang, "probability_above", share=percent(0.95, lang)),
+        "below": t(lang, "probability_below", share=percent(0.05, lang)),
+        "chart": charts.whatif(lang),
+    }
+    return Report(
+        lang=lang,
+        id=report_id or secrets.token_hex(8),
+        texts=texts,
+        made=made,
+        profile=lines,
+        readers=tuple(_reader_part(r, lang) for r in readings),
+        overview=charts.probabilities(readings, lang),
+        heatmap=charts.signals_by_reader(readings, lang),
+        differ=differ,
+        disagree=disagree,
+        plan=_plan(plan, names, lang),
+        evidence=evidence,
+        whatif=whatif,
+    )
+
+
+def _source_order(source: str) -> tuple[int, int, str]:
+    if source == "seed":
+        return (0, 0, source)
+    if source == "assumption":
+        return (2, 0, source)
+    digits = "".join(c for c in source if c.isdigit())
+    return (1, int(digits) if digits else 0, source)
