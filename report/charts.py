@@ -34,7 +34,12 @@ def signals_by_reader(readings: list[Reading], lang: Lang) -> dict[str, Any]:
     names = {r.key: r.reader.name(lang) for r in readings}
     for row in rows:
         row["reader_name"] = names[row["reader"]]
-    return _spec(heatmap(rows, lang).properties(width=max(260, 110 * len(readings)), height=alt.Step(18)))
+    spec = _spec(heatmap(rows, lang).properties(width=max(260, 110 * len(readings)), height=alt.Step(15)))
+    for layer in spec["layer"]:
+        axis = layer.get("encoding", {}).get("x", {}).get("axis")
+        if axis is not None:
+            axis["orient"] = "bottom"  # a two-line name grows downwards: at the top it ran into the first row
+    return spec
 
 
 def probabilities(readings: list[Reading], lang: Lang) -> dict[str, Any]:
@@ -56,7 +61,7 @@ def probabilities(readings: list[Reading], lang: Lang) -> dict[str, Any]:
     spread = base.mark_rule(color="black", strokeWidth=1.5).encode(x="low:Q", x2="high:Q")
     half = alt.Chart(pd.DataFrame({"x": [0.5]})).mark_rule(color=NEUTRAL_COLOUR, strokeDash=[4, 4]).encode(x="x:Q")
     labels = base.mark_text(align="left", dx=6, color="black").encode(x="high:Q", text="text:N")
-    chart = alt.layer(bars, spread, half, labels).properties(width=WIDTH - 160, height=alt.Step(30))
+    chart = alt.layer(bars, spread, half, labels).properties(width=WIDTH - 160, height=alt.Step(24))
     return _spec(chart)
 
 

@@ -29,7 +29,6 @@ from words.readings import (
     probability_text,
     range_text,
     reason_text,
-    source_tag,
     standing_text,
     value_text,
     verdict_sentence,
@@ -133,7 +132,6 @@ HEADINGS = (
     "report_whatif_reset",
     "report_never",
     "report_sources",
-    "report_basis",
     "report_id",
     "report_no_regret",
     "report_trade_offs",
@@ -167,7 +165,7 @@ def _reader_part(reading: Reading, lang: Lang) -> ReaderPart:
         range=range_text(reading, lang),
         standing=standing_text(reading, lang),
         basis_kind=reader.basis.kind,
-        basis=basis_text(reader, lang),
+        basis=t(lang, "report_basis_line", basis=basis_text(reader, lang)),
         favourable=_reason(reading, lang, FAVOURABLE),
         unfavourable=_reason(reading, lang, UNFAVOURABLE),
         chart=charts.contributions(reading, lang),
@@ -265,7 +263,7 @@ def build(
     )
     cited = sorted({s for r in readings for reason in r.reasons for s in reason.sources}, key=_source_order)
     evidence = tuple(
-        EvidenceLine(id=s, kind=source_tag(s, lang), ref=EVIDENCE[s].ref, says=EVIDENCE[s].says[lang]) for s in cited
+        EvidenceLine(id=s, kind=t(lang, "strength_" + EVIDENCE[s].kind.replace("-", "_")), ref=EVIDENCE[s].ref, says=EVIDENCE[s].says[lang]) for s in cited
     )
     rules = signal_rules(profile.values)
     whatif = {

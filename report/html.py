@@ -87,7 +87,7 @@ output#whatif-probability { font-size: 2rem; font-weight: bold; }
 <h4 class="against">{{ r.texts.report_against }}</h4>
 <ul>{% for reason in part.unfavourable %}<li>{{ reason.text }}{% for s in reason.sources %}<span class="tag">{{ s }}</span>{% endfor %}</li>{% else %}<li>{{ r.texts.report_none }}</li>{% endfor %}</ul>
 <div class="chart" id="chart-reader-{{ loop.index }}"></div>
-<p class="muted">{{ r.texts.report_basis }}: {{ part.basis }}</p>
+<p class="muted">{{ part.basis }}</p>
 </section>
 {% endfor %}
 
