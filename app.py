@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import state
 from ui.readers import session_readers
+from ui.report_button import report_button
 from ui.sidebar import sidebar
 from words.i18n import t
 
@@ -25,4 +26,5 @@ page = st.navigation([compare, reading, levers, profile] if presenting else [rea
 if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
 page.run()
+report_button()
 state.write_url()

@@ -37,7 +37,7 @@ TEMPLATE = r"""
     Regards · #t.report_id #data.id #h(1fr) #counter(page).display("1 / 1", both: true)
   ],
 )
-#set text(font: "DejaVu Sans", size: 8.2pt, lang: data.lang, hyphenate: true)
+#set text(font: "DejaVu Sans", size: 8.2pt, lang: data.lang, hyphenate: false)
 #set par(justify: false, leading: 0.5em, spacing: 0.7em)
 #set table.cell(breakable: false)
 #set list(spacing: 0.45em, indent: 0.4em)
@@ -89,12 +89,12 @@ TEMPLATE = r"""
     [
       #block(below: 0.5em, text(fill: blue, weight: "bold")[#t.report_for])
       #if part.favourable.len() == 0 [#t.report_none]
-      #for reason in part.favourable [- #reason.text #tags(reason.sources)]
+      #for reason in part.favourable [- #block(breakable: false)[#reason.text #tags(reason.sources)]]
     ],
     [
       #block(below: 0.5em, text(fill: red, weight: "bold")[#t.report_against])
       #if part.unfavourable.len() == 0 [#t.report_none]
-      #for reason in part.unfavourable [- #reason.text #tags(reason.sources)]
+      #for reason in part.unfavourable [- #block(breakable: false)[#reason.text #tags(reason.sources)]]
     ],
   )
   #text(size: 7pt, fill: luma(80))[#part.basis]
