@@ -35,6 +35,11 @@ from words.readings import (
 )
 
 
+PDF_REASONS = 6
+"""Reasons the PDF writes out per side and reader, strongest first; weaker ones are named (the
+HTML has them all). Four readers stay within four pages whatever the profile."""
+
+
 @dataclass(frozen=True)
 class SignalLine:
     situation: str
@@ -46,6 +51,7 @@ class SignalLine:
 @dataclass(frozen=True)
 class ReasonLine:
     verdict: str
+    label: str
     text: str
     sources: tuple[str, ...]
 
@@ -134,6 +140,7 @@ HEADINGS = (
     "report_sources",
     "report_id",
     "report_no_regret",
+    "report_more",
     "report_trade_offs",
     "col_signal",
     "col_value",
@@ -145,6 +152,7 @@ def _reason(reading: Reading, lang: Lang, verdict: str) -> tuple[ReasonLine, ...
     return tuple(
         ReasonLine(
             r.verdict,
+            SIGNALS[r.signal].label[lang],
             reason_text(reading.reader, r, reading.values[r.signal], lang, r.signal in reading.assumed),
             tuple(r.sources),
         )

@@ -18,7 +18,7 @@ from typing import Any
 import typst
 import vl_convert
 
-from report.content import Report
+from report.content import PDF_REASONS, Report
 from ui.charts import FAVOURABLE_COLOUR, UNFAVOURABLE_COLOUR
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -40,6 +40,7 @@ TEMPLATE = r"""
 #set text(font: "DejaVu Sans", size: 8.2pt, lang: data.lang, hyphenate: false)
 #set par(justify: false, leading: 0.5em, spacing: 0.7em)
 #set table.cell(breakable: false)
+#set grid.cell(breakable: false)
 #set list(spacing: 0.45em, indent: 0.4em)
 #show heading.where(level: 1): set text(size: 17pt)
 #show heading.where(level: 2): it => block(above: 1.1em, below: 0.6em, sticky: true, width: 100%, stroke: (bottom: 0.6pt + luma(180)), inset: (bottom: 3pt), text(size: 11.5pt, it.body))
@@ -83,19 +84,23 @@ TEMPLATE = r"""
     #text(size: 13pt, weight: "bold")[#part.probability_text] #h(4pt) #part.verdict \
     #part.standing
   ]
+  #let item(reason) = block(breakable: false, below: 0.5em)[• #reason.text #tags(reason.sources)]
+  // A side's heading stays with its first reason: never alone at the foot of a page.
+  #let side(title, colour, reasons) = {
+    let head = text(fill: colour, weight: "bold", title)
+    if reasons.len() == 0 { block(breakable: false)[#block(below: 0.45em, head) #t.report_none] } else {
+      block(breakable: false, below: 0.5em)[#block(below: 0.45em, head) #item(reasons.at(0))]
+      for reason in reasons.slice(1, calc.min(reasons.len(), data.pdf_reasons)) { item(reason) }
+      if reasons.len() > data.pdf_reasons {
+        text(size: 7pt)[#t.report_more #reasons.slice(data.pdf_reasons).map(r => r.label).join(", ").]
+      }
+    }
+  }
   #grid(
     columns: (1fr, 1fr),
-    column-gutter: 12pt,
-    [
-      #block(below: 0.5em, text(fill: blue, weight: "bold")[#t.report_for])
-      #if part.favourable.len() == 0 [#t.report_none]
-      #for reason in part.favourable [- #block(breakable: false)[#reason.text #tags(reason.sources)]]
-    ],
-    [
-      #block(below: 0.5em, text(fill: red, weight: "bold")[#t.report_against])
-      #if part.unfavourable.len() == 0 [#t.report_none]
-      #for reason in part.unfavourable [- #block(breakable: false)[#reason.text #tags(reason.sources)]]
-    ],
+    column-gutter: 22pt,
+    grid.cell(breakable: true, side(t.report_for, blue, part.favourable)),
+    grid.cell(breakable: true, side(t.report_against, red, part.unfavourable)),
   )
   #text(size: 7pt, fill: luma(80))[#part.basis]
 ]
@@ -153,6 +158,7 @@ def svg(spec: dict[str, Any]) -> str:
 
 def _data(report: Report) -> dict[str, Any]:
     document = dataclasses.asdict(report)
+    document["pdf_reasons"] = PDF_REASONS
     for key in ("overview", "heatmap", "whatif"):
         document.pop(key)
     for part in document["readers"]:

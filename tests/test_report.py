@@ -28,7 +28,7 @@ from model.presets import presets
 from model.profile import from_row, from_signals
 from model.reader import default_readers, learn
 from model.reading import read
-from report.content import build
+from report.content import PDF_REASONS, build
 from report.html import render as render_html
 from report.pdf import FONTS
 from report.pdf import render as render_pdf
@@ -67,9 +67,20 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u00ad", "")).strip()
 
 
-def _pdftotext(pdf: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
+def _pdftotext(pdf: bytes, *crop: str) -> str:
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", *crop, "-", "-"], input=pdf, capture_output=True, check=True)
     return _flat(result.stdout.decode("utf-8"))
+
+
+def _read_back(pdf: bytes) -> str:
+    """The whole text, then each half of each page on its own: poppler merges the first lines of
+    two columns that share a baseline (the reasons for and against), so they are read apart too."""
+    halves = [
+        _pdftotext(pdf, "-f", str(page), "-l", str(page), "-x", str(x), "-y", "0", "-W", "298", "-H", "842")
+        for page in range(1, _pages(pdf) + 1)
+        for x in (0, 297)
+    ]
+    return " | ".join([_pdftotext(pdf), *halves])
 
 
 def _pages(pdf: bytes) -> int:
@@ -167,11 +178,13 @@ def test_a_moved_signal_reads_in_the_tables_as_in_the_model():
 @needs_poppler
 def test_pdftotext_finds_the_verdicts_reasons_and_plan_in_the_chosen_language(made):
     lang, report, pdf = made
-    text = _pdftotext(pdf)
+    text = _read_back(pdf)
     for part in report.readers:
         assert _flat(part.verdict) in text
-        for reason in (*part.favourable, *part.unfavourable):
+        for reason in (*part.favourable[:PDF_REASONS], *part.unfavourable[:PDF_REASONS]):
             assert _flat(reason.text) in text, reason.text
+        for reason in (*part.favourable[PDF_REASONS:], *part.unfavourable[PDF_REASONS:]):
+            assert reason.label in text
     for step in report.plan.steps:
         assert _flat(step.text) in text
     profile, readers = _profile(), _readers()
