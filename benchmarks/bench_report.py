@@ -94,8 +94,16 @@ def main() -> None:
     print(
         markdown(
             [
-                {"file": "HTML (Vega, Vega-Lite, vega-embed inlined)", "size (KB)": len(html_bytes) / 1024, "of which the Vega bundle (KB)": len(vega_bundle().encode()) / 1024},
-                {"file": "PDF (A4, fonts subset and embedded)", "size (KB)": len(pdf_bytes) / 1024, "of which the Vega bundle (KB)": 0.0},
+                {
+                    "file": "HTML (Vega, Vega-Lite, vega-embed inlined)",
+                    "size (KB)": len(html_bytes) / 1024,
+                    "of which the Vega bundle (KB)": len(vega_bundle().encode()) / 1024,
+                },
+                {
+                    "file": "PDF (A4, fonts subset and embedded)",
+                    "size (KB)": len(pdf_bytes) / 1024,
+                    "of which the Vega bundle (KB)": 0.0,
+                },
             ],
             0,
         )

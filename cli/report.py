@@ -23,9 +23,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - ar
     report = commands.add_parser("report", help="the report a client takes home: standalone interactive HTML, or PDF")
     report.add_argument("profile", metavar="PROFILE.json")
     report.add_argument(
-        "--persona", action="append", default=None, help="reader id, repeatable; recruiter/communication for a context (default: every reader)"
+        "--persona",
+        action="append",
+        default=None,
+        help="reader id, repeatable; recruiter/communication for a context (default: every reader)",
     )
-    report.add_argument("--target", default=str(DEFAULT_TARGET), help="probability the plan aims at with one reader (default 0.7)")
+    report.add_argument(
+        "--target", default=str(DEFAULT_TARGET), help="probability the plan aims at with one reader (default 0.7)"
+    )
     report.add_argument("--format", default="html", help="html or pdf (default: html)")
     report.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
     report.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write; - for standard output")
@@ -34,9 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - ar
 
 def run(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
-        raise InputError(
-            f"--format {args.format!r}: expected html or pdf", fr=f"--format {args.format!r} : attendu html ou pdf"
-        )
+        raise InputError(f"--format {args.format!r}: expected html or pdf", fr=f"--format {args.format!r} : attendu html ou pdf")
     target = _finite(args.target, "--target", 0.01, 0.99)
     readers = default_readers()
     chosen = chosen_readers(readers, args.persona, None) if args.persona else list(readers.readers.values())
@@ -61,13 +64,17 @@ def _writable(path: str) -> Path:
     """Check the output can be written before the work of building the report."""
     target = Path(path)
     if target.is_dir():
-        raise InputError(f"-o {path}: is a folder; expected a file name", fr=f"-o {path} : est un dossier ; attendu un nom de fichier")
+        raise InputError(
+            f"-o {path}: is a folder; expected a file name", fr=f"-o {path} : est un dossier ; attendu un nom de fichier"
+        )
     if not target.parent.is_dir():
         raise InputError(
             f"-o {path}: the folder {target.parent} does not exist", fr=f"-o {path} : le dossier {target.parent} n'existe pas"
         )
     if not os.access(target if target.exists() else target.parent, os.W_OK):
-        raise InputError(f"-o {path}: cannot write: permission denied", fr=f"-o {path} : écriture impossible : permission refusée")
+        raise InputError(
+            f"-o {path}: cannot write: permission denied", fr=f"-o {path} : écriture impossible : permission refusée"
+        )
     return target
 
 

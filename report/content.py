@@ -34,7 +34,6 @@ from words.readings import (
     verdict_sentence,
 )
 
-
 PDF_REASONS = 6
 """Reasons the PDF writes out per side and reader, strongest first; weaker ones are named (the
 HTML has them all). Four readers stay within four pages whatever the profile."""
@@ -271,7 +270,10 @@ def build(
     )
     cited = sorted({s for r in readings for reason in r.reasons for s in reason.sources}, key=_source_order)
     evidence = tuple(
-        EvidenceLine(id=s, kind=t(lang, "strength_" + EVIDENCE[s].kind.replace("-", "_")), ref=EVIDENCE[s].ref, says=EVIDENCE[s].says[lang]) for s in cited
+        EvidenceLine(
+            id=s, kind=t(lang, "strength_" + EVIDENCE[s].kind.replace("-", "_")), ref=EVIDENCE[s].ref, says=EVIDENCE[s].says[lang]
+        )
+        for s in cited
     )
     rules = signal_rules(profile.values)
     whatif = {

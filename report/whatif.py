@@ -102,7 +102,9 @@ def interpolate(table: dict[str, Any], x: float) -> float:
     return float(cs[i - 1] + share * (cs[i] - cs[i - 1]))
 
 
-def evaluate(tables: dict[str, Any], rules: dict[str, dict[str, Any]], values: dict[str, Value]) -> tuple[float, dict[str, float]]:
+def evaluate(
+    tables: dict[str, Any], rules: dict[str, dict[str, Any]], values: dict[str, Value]
+) -> tuple[float, dict[str, float]]:
     """The probability and contributions the tables give for `values` (what the browser shows)."""
     parts = {name: interpolate(tables["signals"][name], encode(rules[name], values[name])) for name in NAMES}
     logit = tables["intercept"] + math.fsum(parts.values())

@@ -33,6 +33,7 @@ from report.html import render as render_html
 from report.pdf import FONTS
 from report.pdf import render as render_pdf
 from report.whatif import evaluate, reader_tables, signal_rules
+from tests.test_browser import server  # noqa: F401 - the app's live server, a fixture shared with the app's browser tests
 from words.plans import describe
 from words.readings import probability_text, reason_text, verdict_sentence
 
@@ -287,7 +288,10 @@ def test_the_builders_open_no_file_for_writing_even_in_native_code(tmp_path):
 def test_the_command_writes_a_pdf_and_an_html_file(tmp_path):
     assert main(["report", str(PRESET), "--format", "pdf", "--lang", "fr", "-o", str(tmp_path / "r.pdf")]) == 0
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
-    assert main(["report", str(PRESET), "--persona", "peer", "--persona", "recruiter/communication", "-o", str(tmp_path / "r.html")]) == 0
+    assert (
+        main(["report", str(PRESET), "--persona", "peer", "--persona", "recruiter/communication", "-o", str(tmp_path / "r.html")])
+        == 0
+    )
     page = (tmp_path / "r.html").read_text("utf-8")
     assert "Peer" in page and "Communications role" in page and "Journalist" not in page
 
@@ -378,14 +382,23 @@ def test_the_html_works_offline_every_chart_renders_and_a_slider_moves_the_proba
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(viewport={"width": 1300, "height": 900}, offline=True)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (requests.append(route.request.url), route.abort()))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file:")
+                else (requests.append(route.request.url), route.abort())
+            ),
+        )
         page = context.new_page()
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(path.as_uri())
         page.wait_for_function("() => window.regardsCharts !== undefined")
         page.evaluate("() => window.regardsCharts")
-        charts = page.eval_on_selector_all(".chart", "els => els.map(e => [e.id, e.querySelectorAll('svg path, svg rect, svg text').length])")
+        charts = page.eval_on_selector_all(
+            ".chart", "els => els.map(e => [e.id, e.querySelectorAll('svg path, svg rect, svg text').length])"
+        )
         assert len(charts) == 3 + len(readers)
         assert all(marks > 10 for _, marks in charts), charts
 
@@ -408,3 +421,31 @@ def test_the_html_works_offline_every_chart_renders_and_a_slider_moves_the_proba
         browser.close()
     assert requests == [] and errors == [] and anchors == 0
     assert json.loads(re.search(r'id="whatif-data">(.*?)</script>', path.read_text("utf-8")).group(1))["lang"] == lang
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_the_apps_report_button_downloads_the_report_of_the_profile_on_screen(server, tmp_path):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import ARGS, _settle
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+        page.goto(f"{server}/?lang=en&reader=peer&p=connections:300;press_contacts:0;company_posts_90d:0")
+        page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
+        _settle(page)
+        button = page.get_by_test_id("stSidebarUserContent").get_by_role("button", name="Download the report (HTML)")
+        with page.expect_download(timeout=60_000) as download:
+            button.click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        browser.close()
+    text = saved.read_text("utf-8")
+    assert saved.name == "regards-report.html"
+    reading = read(
+        default_readers().by_key("peer"), from_signals({"connections": 300, "press_contacts": 0, "company_posts_90d": 0})
+    )
+    assert verdict_sentence(reading, "en").replace("'", "&#39;") in text
+    assert "Journalist" in text  # no reader picked on What to change: every reader

@@ -55,7 +55,9 @@ def report_button() -> None:
         kind = st.radio(t(lang, "report_format"), ("html", "pdf"), key=FORMAT_KEY, horizontal=True, format_func=str.upper)
         st.download_button(
             t(lang, "report_download", format=kind.upper()),
-            data=_builder(state.profile(), chosen_readers(), lang, float(st.session_state.get("levers_target", DEFAULT_TARGET)), kind),
+            data=_builder(
+                state.profile(), chosen_readers(), lang, float(st.session_state.get("levers_target", DEFAULT_TARGET)), kind
+            ),
             file_name=f"regards-report.{kind}",
             mime=MIME[kind],
             help=t(lang, "report_download_help"),
