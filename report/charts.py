@@ -26,7 +26,12 @@ def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 
 def contributions(reading: Reading, lang: Lang) -> dict[str, Any]:
-    return _spec(contributions_chart(reading, lang).properties(width=WIDTH - 200))
+    spec = _spec(contributions_chart(reading, lang).properties(width=WIDTH - 200))
+    for layer in spec["layer"]:
+        x = layer.get("encoding", {}).get("x")
+        if isinstance(x, dict):
+            x["scale"] = {**x.get("scale", {}), "padding": 30}  # room for the number at a bar's end, inside the chart
+    return spec
 
 
 def signals_by_reader(readings: list[Reading], lang: Lang) -> dict[str, Any]:

@@ -63,6 +63,7 @@ class ReaderPart:
     verdict: str
     probability: float
     probability_text: str
+    readable: bool
     range: str
     standing: str
     basis_kind: str
@@ -169,6 +170,7 @@ def _reader_part(reading: Reading, lang: Lang) -> ReaderPart:
         verdict=verdict_sentence(reading, lang),
         probability=reading.probability,
         probability_text=probability_text(reading.probability, lang),
+        readable=reading.readable,
         range=range_text(reading, lang),
         standing=standing_text(reading, lang),
         basis_kind=reader.basis.kind,
@@ -237,9 +239,11 @@ def build(
     names = {r.key: r.name(lang) for r in readers}
     plan = make_plan(readers, profile, target)
     made = date(today or dt.date.today(), lang)
-    as_of = date(profile.as_of, lang) if profile.as_of else t(lang, "report_as_of_unknown")
     texts = {key: t(lang, key) for key in HEADINGS}
-    texts["report_made"] = t(lang, "report_made", date=made, as_of=as_of)
+    if profile.as_of is not None:
+        texts["report_made"] = t(lang, "report_made", date=made, as_of=date(profile.as_of, lang))
+    else:
+        texts["report_made"] = t(lang, "report_made_undated", date=made)
     lines = tuple(
         SignalLine(
             situation=SITUATIONS[SIGNALS[n].situation][lang],
@@ -297,7 +301,8 @@ def build(
         profile=lines,
         readers=tuple(_reader_part(r, lang) for r in readings),
         overview=charts.probabilities(readings, lang),
-        heatmap=charts.signals_by_reader(readings, lang),
+        # One reader: its own contributions say more than a heatmap of one column.
+        heatmap=charts.signals_by_reader(readings, lang) if len(readings) > 1 else charts.contributions(readings[0], lang),
         differ=differ,
         disagree=disagree,
         plan=_plan(plan, names, lang),

@@ -47,7 +47,7 @@ h1 { margin-bottom: .2rem; } h2 { border-bottom: 2px solid #ddd; padding-bottom:
 table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
 .assumed { color: #8a5a00; font-style: italic; }
 .reader { border: 1px solid #ddd; border-radius: 6px; padding: .2rem 1rem 1rem; margin: 1rem 0; }
-.probability { font-size: 1.8rem; font-weight: bold; }
+.probability { font-size: 1.8rem; font-weight: bold; } .unreadable { color: #888; }
 .for { color: {{ blue }}; } .against { color: {{ red }}; }
 .tag { font-size: .8rem; background: #eef; border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; white-space: nowrap; }
 .chart { margin: .5rem 0; }
@@ -80,7 +80,7 @@ output#whatif-probability { font-size: 2rem; font-weight: bold; }
 <section class="reader" id="reader-{{ loop.index }}">
 <h3>{{ part.name }}</h3>
 <p class="muted">{{ part.question }}</p>
-<p><span class="probability">{{ part.probability_text }}</span> {{ r.texts.probability|lower }} {{ part.range }}</p>
+<p><span class="probability{% if not part.readable %} unreadable{% endif %}">{{ part.probability_text }}</span> {{ r.texts.probability|lower }} {{ part.range }}</p>
 <p>{{ part.verdict }}<br>{{ part.standing }}</p>
 <h4 class="for">{{ r.texts.report_for }}</h4>
 <ul>{% for reason in part.favourable %}<li>{{ reason.text }}{% for s in reason.sources %}<span class="tag">{{ s }}</span>{% endfor %}</li>{% else %}<li>{{ r.texts.report_none }}</li>{% endfor %}</ul>

@@ -81,7 +81,7 @@ TEMPLATE = r"""
   #block(breakable: false, sticky: true)[
     === #part.name
     #text(fill: luma(80), style: "italic")[#part.question] \
-    #text(size: 13pt, weight: "bold")[#part.probability_text] #h(4pt) #part.verdict \
+    #text(size: 13pt, weight: "bold", fill: if part.readable { black } else { luma(140) })[#part.probability_text] #h(4pt) #part.verdict \
     #part.standing
   ]
   #let item(reason) = block(breakable: false, below: 0.5em)[• #reason.text #tags(reason.sources)]
