@@ -137,7 +137,6 @@ HEADINGS = (
     "report_whatif_reader",
     "report_whatif_reset",
     "report_never",
-    "report_sources",
     "report_id",
     "report_no_regret",
     "report_more",

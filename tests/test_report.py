@@ -449,3 +449,12 @@ def test_the_apps_report_button_downloads_the_report_of_the_profile_on_screen(se
     )
     assert verdict_sentence(reading, "en").replace("'", "&#39;") in text
     assert "Journalist" in text  # no reader picked on What to change: every reader
+
+
+def test_every_text_the_report_looks_up_is_laid_out_by_a_renderer():
+    from report import html, pdf
+    from report.content import HEADINGS
+
+    source = Path(html.__file__).read_text("utf-8")
+    unused = [k for k in HEADINGS if f"texts.{k}" not in source and f"t.{k}" not in pdf.TEMPLATE]
+    assert unused == []
