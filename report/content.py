@@ -53,6 +53,7 @@ class ReasonLine:
     label: str
     text: str
     sources: tuple[str, ...]
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class PlanPart:
 @dataclass(frozen=True)
 class EvidenceLine:
     id: str
+    tag: str
     kind: str
     ref: str
     says: str
@@ -147,6 +149,11 @@ HEADINGS = (
 )
 
 
+def tag(source: str, lang: Lang) -> str:
+    """A source as a reason cites it: E5, or the seed and assumption in words."""
+    return t(lang, f"source_{source}") if source in ("seed", "assumption") else source
+
+
 def _reason(reading: Reading, lang: Lang, verdict: str) -> tuple[ReasonLine, ...]:
     return tuple(
         ReasonLine(
@@ -154,6 +161,7 @@ def _reason(reading: Reading, lang: Lang, verdict: str) -> tuple[ReasonLine, ...
             SIGNALS[r.signal].label[lang],
             reason_text(reading.reader, r, reading.values[r.signal], lang, r.signal in reading.assumed),
             tuple(r.sources),
+            tuple(tag(s, lang) for s in r.sources),
         )
         for r in reading.reasons
         if r.verdict == verdict
@@ -274,7 +282,11 @@ def build(
     cited = sorted({s for r in readings for reason in r.reasons for s in reason.sources}, key=_source_order)
     evidence = tuple(
         EvidenceLine(
-            id=s, kind=t(lang, "strength_" + EVIDENCE[s].kind.replace("-", "_")), ref=EVIDENCE[s].ref, says=EVIDENCE[s].says[lang]
+            id=s,
+            tag=tag(s, lang),
+            kind=t(lang, "strength_" + EVIDENCE[s].kind.replace("-", "_")),
+            ref=EVIDENCE[s].ref,
+            says=EVIDENCE[s].says[lang],
         )
         for s in cited
     )

@@ -83,9 +83,9 @@ output#whatif-probability { font-size: 2rem; font-weight: bold; }
 <p><span class="probability{% if not part.readable %} unreadable{% endif %}">{{ part.probability_text }}</span> {{ r.texts.probability|lower }} {{ part.range }}</p>
 <p>{{ part.verdict }}<br>{{ part.standing }}</p>
 <h4 class="for">{{ r.texts.report_for }}</h4>
-<ul>{% for reason in part.favourable %}<li>{{ reason.text }}{% for s in reason.sources %}<span class="tag">{{ s }}</span>{% endfor %}</li>{% else %}<li>{{ r.texts.report_none }}</li>{% endfor %}</ul>
+<ul>{% for reason in part.favourable %}<li>{{ reason.text }}{% for s in reason.tags %}<span class="tag">{{ s }}</span>{% endfor %}</li>{% else %}<li>{{ r.texts.report_none }}</li>{% endfor %}</ul>
 <h4 class="against">{{ r.texts.report_against }}</h4>
-<ul>{% for reason in part.unfavourable %}<li>{{ reason.text }}{% for s in reason.sources %}<span class="tag">{{ s }}</span>{% endfor %}</li>{% else %}<li>{{ r.texts.report_none }}</li>{% endfor %}</ul>
+<ul>{% for reason in part.unfavourable %}<li>{{ reason.text }}{% for s in reason.tags %}<span class="tag">{{ s }}</span>{% endfor %}</li>{% else %}<li>{{ r.texts.report_none }}</li>{% endfor %}</ul>
 <div class="chart" id="chart-reader-{{ loop.index }}"></div>
 <p class="muted">{{ part.basis }}</p>
 </section>
@@ -120,7 +120,7 @@ output#whatif-probability { font-size: 2rem; font-weight: bold; }
 {% endif %}{% endfor %}
 
 <h2>{{ r.texts.report_evidence }}</h2>
-<dl>{% for e in r.evidence %}<dt><strong>{{ e.id }}</strong> · {{ e.kind }}</dt><dd>{{ e.says }}<br><span class="muted">{{ e.ref }}</span></dd>{% endfor %}</dl>
+<dl>{% for e in r.evidence %}<dt id="source-{{ e.id }}"><strong>{{ e.tag }}</strong>{% if e.kind != e.tag %} · {{ e.kind }}{% endif %}</dt><dd>{{ e.says }}<br><span class="muted">{{ e.ref }}</span></dd>{% endfor %}</dl>
 
 <script>{{ bundle }}</script>
 <script type="application/json" id="charts-data">{{ charts }}</script>

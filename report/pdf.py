@@ -84,7 +84,7 @@ TEMPLATE = r"""
     #text(size: 13pt, weight: "bold", fill: if part.readable { black } else { luma(140) })[#part.probability_text] #h(4pt) #part.verdict \
     #part.standing
   ]
-  #let item(reason) = block(breakable: false, below: 0.5em)[• #reason.text #tags(reason.sources)]
+  #let item(reason) = block(breakable: false, below: 0.5em)[• #reason.text #tags(reason.tags)]
   // A side's heading stays with its first reason: never alone at the foot of a page.
   #let side(title, colour, reasons) = {
     let head = text(fill: colour, weight: "bold", title)
@@ -136,7 +136,7 @@ TEMPLATE = r"""
   stroke: (x: none, y: 0.4pt + luma(215)),
   inset: (x: 3pt, y: 2.5pt),
   ..data.evidence.map(e => (
-    [*#e.id* \ #text(size: 6.5pt, e.kind)],
+    [*#e.tag* #if e.kind != e.tag [\ #text(size: 6.5pt, e.kind)]],
     [#e.says \ #text(fill: luma(70), e.ref)],
   )).flatten(),
 )
