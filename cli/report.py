@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from cli.edges import load_profile
 from cli.levers import _finite, chosen_readers
@@ -19,7 +20,7 @@ from report.pdf import render as render_pdf
 FORMATS = ("html", "pdf")
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
     report = commands.add_parser("report", help="the report a client takes home: standalone interactive HTML, or PDF")
     report.add_argument("profile", metavar="PROFILE.json")
     report.add_argument(

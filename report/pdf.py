@@ -18,8 +18,8 @@ from typing import Any
 import typst
 import vl_convert
 
+from report.charts import FAVOURABLE_COLOUR, UNFAVOURABLE_COLOUR
 from report.content import PDF_REASONS, Report
-from ui.charts import FAVOURABLE_COLOUR, UNFAVOURABLE_COLOUR
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
@@ -31,7 +31,7 @@ TEMPLATE = r"""
 #set document(title: t.report_title, author: "Regards")
 #set page(
   paper: "a4",
-  margin: (x: 1.5cm, top: 1.4cm, bottom: 1.6cm),
+  margin: (x: 1.5cm, top: 1.2cm, bottom: 1.4cm),
   footer: context [
     #set text(size: 7pt, fill: luma(90))
     Regards · #t.report_id #data.id #h(1fr) #counter(page).display("1 / 1", both: true)
@@ -130,7 +130,7 @@ TEMPLATE = r"""
 ]
 
 == #t.report_evidence
-#set text(size: 7.2pt)
+#set text(size: 7pt)
 #table(
   columns: (auto, 1fr),
   stroke: (x: none, y: 0.4pt + luma(215)),
@@ -178,4 +178,7 @@ def render(report: Report) -> bytes:
         "heatmap": svg(report.heatmap),
     }
     compiler = typst.Compiler(font_paths=_fonts(), ignore_system_fonts=True, sys_inputs=inputs)
-    return compiler.compile(input=source(report).encode("utf-8"), format="pdf")
+    document = compiler.compile(input=source(report).encode("utf-8"), format="pdf")
+    if not isinstance(document, bytes):
+        raise RuntimeError("typst returned no PDF")
+    return document

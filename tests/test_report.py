@@ -215,9 +215,10 @@ def test_the_pdf_is_a4_in_two_to_four_pages_with_the_shipped_font_only(made):
 
 
 @needs_poppler
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("preset", sorted(presets()))
-def test_every_example_profile_fits_two_to_four_pages(preset):
-    pdf = render_pdf(build(presets()[preset].profile, _readers(), "fr", today=TODAY))
+def test_every_example_profile_fits_two_to_four_pages(preset, lang):
+    pdf = render_pdf(build(presets()[preset].profile, _readers(), lang, today=TODAY))
     assert 2 <= _pages(pdf) <= 4
 
 
@@ -458,3 +459,25 @@ def test_every_text_the_report_looks_up_is_laid_out_by_a_renderer():
     source = Path(html.__file__).read_text("utf-8")
     unused = [k for k in HEADINGS if f"texts.{k}" not in source and f"t.{k}" not in pdf.TEMPLATE]
     assert unused == []
+
+
+def test_the_reports_charts_use_the_apps_colours():
+    from report import charts
+    from ui import charts as app
+
+    assert (charts.FAVOURABLE_COLOUR, charts.UNFAVOURABLE_COLOUR, charts.NEUTRAL_COLOUR) == (
+        app.FAVOURABLE_COLOUR,
+        app.UNFAVOURABLE_COLOUR,
+        app.NEUTRAL_COLOUR,
+    )
+
+
+def test_the_report_imports_nothing_from_the_app():
+    import ast
+
+    for path in (ROOT / "report").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.module or "").startswith(("ui", "streamlit")), (path.name, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith(("ui", "streamlit")) for a in node.names), path.name
