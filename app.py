@@ -9,6 +9,7 @@ import streamlit as st
 from ui import state
 from ui.privacy import keep_uploads_in_memory
 from ui.readers import session_readers
+from ui.report_button import report_button
 from ui.sidebar import sidebar
 from words.i18n import t
 
@@ -30,6 +31,7 @@ if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
 try:
     page.run()
+    report_button()
 except Exception as error:  # noqa: BLE001 - the error boundary: nobody ever sees a traceback
     logging.getLogger("regards").exception("page %s failed", page.url_path)
     st.error(t(lang, "page_error", kind=type(error).__name__))

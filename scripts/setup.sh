@@ -33,3 +33,11 @@ if [[ "${1:-}" == "--test" ]]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
+
+if [[ "${1:-}" == "--test" ]] && ! command -v pdftotext >/dev/null 2>&1; then
+  # poppler-utils reads the report's PDF back (pdftotext) and draws its pages (pdftoppm) in the tests.
+  sudo_cmd=""
+  [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null
+fi

@@ -3,6 +3,9 @@ of probability, and whether it only lessens a penalty."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Protocol
+
 from model.levers import Plan, Step
 from model.reader import Reader
 from model.signals import SIGNALS
@@ -30,13 +33,17 @@ def describe(step: Step, lang: Lang) -> str:
     return fill(template[lang], lang, delta=(delta, delta_text), target=(amount, target_text))
 
 
-def gains_text(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
+class Named(Protocol):
+    def name(self, lang: Lang) -> str: ...
+
+
+def gains_text(step: Step, readers: Mapping[str, Named], lang: Lang) -> str:
     """ "Recruiter — Communications role +19 pts, Peer +4 pts" (readers it does not move left out)."""
     moved = [(key, p) for key, p in step.points.items() if round(p * 100) != 0]
     return ", ".join(f"{readers[key].name(lang)} {points(p, lang)}" for key, p in moved)
 
 
-def still_below_text(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
+def still_below_text(step: Step, readers: Mapping[str, Named], lang: Lang) -> str:
     """A step that only lessens a penalty says so."""
     if not step.still_below:
         return ""
@@ -44,7 +51,7 @@ def still_below_text(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
     return t(lang, "step_still_below", readers=names)
 
 
-def step_line(step: Step, readers: dict[str, Reader], lang: Lang) -> str:
+def step_line(step: Step, readers: Mapping[str, Named], lang: Lang) -> str:
     """One line of a plan: the action, its effort, its gains, and what remains below expectations."""
     text = t(
         lang, "step_line", text=describe(step, lang), effort=duration(step.effort, lang), gains=gains_text(step, readers, lang)
