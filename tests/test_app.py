@@ -139,9 +139,9 @@ def test_reset_gives_a_typical_profile_every_signal_assumed():
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"{not json", "not valid JSON (line 1, column 2"),
-        (json.dumps({"signals": {"conections": 10}}).encode(), "unknown signal 'conections': did you mean 'connections'"),
-        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "Active weeks (active_weeks_26): 40 is out of range"),
+        (b"{not json", "unchanged. Profile: not valid JSON (line 1, column 2"),
+        (json.dumps({"signals": {"conections": 10}}).encode(), "unchanged. Unknown signal 'conections': did you mean 'connections'"),
+        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "Active weeks: 40 is out of range"),
     ],
 )
 def test_a_bad_profile_file_shows_the_message_and_keeps_the_profile(content, message):
@@ -249,6 +249,7 @@ def test_what_to_change_for_several_readers_shows_no_regret_moves_and_trade_offs
 def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():
     at = go(start(lang="fr"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
     assert not at.exception
     assert any("Importé\u202f: 15 signaux" in s.value for s in at.success)
     assert any("À compléter à la main" in w.value and "Photo de profil" in w.value for w in at.warning)
@@ -259,6 +260,7 @@ def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():
 def test_the_import_message_writes_the_date_as_people_read_it():
     at = go(start(lang="fr"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
     assert any("au 20 novembre 2026" in s.value for s in at.success)
 
 
@@ -276,6 +278,7 @@ def test_an_uploaded_export_is_imported_and_not_kept():
 
     at = go(start(lang="en"), "views/profile.py")
     at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", archive(Spec(connections=123)), "application/zip")).run()
+    at.button(key="linkedin_apply").click().run()
     assert at.number_input(key=state.widget_key("connections")).value == 123
     assert "linkedin_zip_0" not in at.session_state
     assert at.file_uploader(key="linkedin_zip_1").value is None
@@ -308,6 +311,7 @@ def test_the_shape_of_a_signal_says_where_you_stand_in_words():
 def test_signals_an_export_cannot_give_are_marked_to_fill_in_until_another_profile_replaces_it():
     at = go(start(lang="en"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
     marked = [c for c in at.caption if "to fill in: the export cannot say" in c.value]
     assert len(marked) == 4
     at.selectbox(key=state.PRESET_CHOICE).set_value("thin_graduate").run()

@@ -9,10 +9,13 @@ import streamlit as st
 from model.errors import InputError
 from model.presets import presets
 from model.profile import loads
-from model.signals import SITUATIONS, Signal, Value, by_situation
+from model.signals import SIGNALS, SITUATIONS, Signal, Value, by_situation
 from ui import state
 from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
+from ui.live_reading import live_reading, remember_reading
 from words.i18n import t
+from words.numbers import number
+from words.readings import error_text, value_text
 
 
 def profile_page() -> None:
@@ -20,9 +23,17 @@ def profile_page() -> None:
     st.title(t(lang, "profile_title"))
     st.write(t(lang, "profile_intro"))
     state.restore_widgets()
-    _sources(lang)
-    linkedin_import(lang)
-    _editor(lang)
+    edit, live = st.columns([5, 2], gap="large")
+    with edit:
+        if st.session_state.pop(state.FOCUS_IMPORT, False):
+            linkedin_import(lang)
+            _sources(lang)
+        else:
+            _sources(lang)
+            linkedin_import(lang)
+        _editor(lang)
+    with live, st.container(key="live_reading"):
+        live_reading(lang)
 
 
 def _sources(lang: str) -> None:
@@ -43,7 +54,7 @@ def _sources(lang: str) -> None:
     with right:
         st.file_uploader(t(lang, "upload"), type=["json"], key="upload", help=t(lang, "upload_help"), on_change=_apply_upload)
         if problem := st.session_state.get("upload_problem"):
-            st.error(t(lang, "upload_error", message=problem))
+            st.error(t(lang, "upload_error", message=error_text(problem.text(lang), lang)))
         elif loaded := st.session_state.get("upload_loaded"):
             st.success(t(lang, "upload_ok", name=loaded))
         document = state.profile().to_json()
@@ -78,7 +89,7 @@ def _apply_upload() -> None:
     try:
         profile = loads(uploaded.getvalue())
     except InputError as error:
-        st.session_state["upload_problem"] = error.text(state.lang())
+        st.session_state["upload_problem"] = error
         return
     _replace(dict(profile.to_json()["signals"]))
     st.session_state["upload_loaded"] = uploaded.name
@@ -87,12 +98,15 @@ def _apply_upload() -> None:
 def _editor(lang: str) -> None:
     given = state.signals()
     to_fill_in = signals_to_fill_in()
+    problems = st.session_state.get(state.EDITOR_PROBLEMS, {})
     for situation, signals in by_situation().items():
         with st.expander(f"{situation}. {SITUATIONS[situation][lang]}", expanded=True):
             columns = st.columns(3)
             for i, signal in enumerate(signals):
                 with columns[i % 3]:
                     _widget(signal, lang)
+                    if problem := problems.get(signal.name):
+                        st.error(problem)
                     if signal.name in to_fill_in and signal.name not in given:
                         st.caption(f":orange[{t(lang, 'to_fill_in_caption')}]")
                     elif signal.name not in given:
@@ -118,11 +132,57 @@ def _widget(signal: Signal, lang: str) -> None:
         never = signal.nullable and st.checkbox(
             t(lang, "never_active"), key=state.never_key(signal.name), on_change=_changed, args=(signal,)
         )
-        st.number_input(label(signal, lang), int(signal.low), int(signal.high), step=1, disabled=bool(never), **changed)
+        # No bounds on the widget: an empty field or a value out of range gets a message, never a silent 0 or clamp.
+        st.number_input(
+            label(signal, lang), value=None, step=1, placeholder=t(lang, "empty_placeholder"), disabled=bool(never), **changed
+        )
 
 
 def _changed(signal: Signal) -> None:
-    value = state.from_widget(signal.name, st.session_state[state.widget_key(signal.name)])
-    if signal.nullable and st.session_state.get(state.never_key(signal.name)):
-        value = None
-    state.set_signal(signal.name, value)
+    """One field changed: keep it if valid, else say why and keep the value it had."""
+    lang = state.lang()
+    name = signal.name
+    problems: dict[str, str] = st.session_state.setdefault(state.EDITOR_PROBLEMS, {})
+    problems.pop(name, None)
+    raw = st.session_state[state.widget_key(name)]
+    remember_reading()
+    if signal.nullable and st.session_state.get(state.never_key(name)):
+        state.set_signal(name, None)
+        return
+    if raw is None:
+        state.unset_signal(name)
+        return
+    value = state.from_widget(name, raw)
+    if problem := _problem(signal, value, lang):
+        problems[name] = problem
+        st.session_state[state.widget_key(name)] = state.to_widget(name, state.profile().values[name])
+        return
+    state.set_signal(name, value)
+
+
+def _problem(signal: Signal, value: Value, lang: str) -> str | None:
+    """What is wrong with `value` for `signal`, in words, with the valid range; None when it is fine."""
+    kept = value_text(signal, state.profile().values[signal.name], lang)
+    if not isinstance(value, bool) and value is not None and not signal.low <= float(value) <= signal.high:
+        return t(
+            lang,
+            "editor_out_of_range",
+            label=signal.label[lang],
+            value=number(float(value), lang),
+            low=number(signal.low, lang),
+            high=number(signal.high, lang),
+            kept=kept,
+        )
+    given = {**state.signals(), signal.name: value}
+    for name, bound in ((n, SIGNALS[n].at_most) for n in given):
+        if bound and given.get(bound) is not None and given[name] is not None and float(given[name]) > float(given[bound]):
+            return t(
+                lang,
+                "editor_at_most",
+                label=SIGNALS[name].label[lang],
+                value=value_text(SIGNALS[name], given[name], lang),
+                other=SIGNALS[bound].label[lang].lower(),
+                bound=value_text(SIGNALS[bound], given[bound], lang),
+                kept=kept,
+            )
+    return None

@@ -9,6 +9,7 @@ import streamlit as st
 from model.curves import curve
 from model.errors import InputError
 from model.judgements import read_csv
+from model.presets import presets
 from model.reader import Reader, departures, learn
 from model.reading import DEAD_BAND, Reading, read, verdict_of
 from model.signals import NAMES, SIGNALS
@@ -24,23 +25,50 @@ from ui.charts import (
 from ui.readers import forget_learned, keep_learned, session_readers
 from words.i18n import Lang, t
 from words.numbers import percent, signed
-from words.readings import basis_text, probability_text, reason_text, source_tag, standing_text, value_with_unit, verdict_sentence
+from words.readings import basis_text, error_text, probability_text, reason_text, source_tag, standing_text, value_with_unit, verdict_sentence
+
+PROFILE_PAGE = "views/profile.py"
+
+
+def reader_key(reader: Reader) -> tuple[str, int]:
+    """What a chart of this reader depends on: which reader, and which object (a learned one replaces the textbook one)."""
+    return (reader.key, id(reader))
 
 
 def reading_page() -> None:
     lang = state.lang()
     reader = session_readers().readers[st.session_state[state.READER]]
     reading = read(reader, state.profile())
+    example_notice(lang)
     st.title(reader.name(lang))
     st.caption(t(lang, "question", question=reader.question(lang)))
     _verdict(reading, lang)
     _strongest(reading, lang)
     st.subheader(t(lang, "contributions_title"))
-    st.caption(t(lang, "contributions_intro", band=signed(DEAD_BAND, lang)))
-    st.altair_chart(contributions_chart(reading, lang, state.presenting()), width="stretch")
+    st.caption(t(lang, "contributions_intro"))
+    big = state.presenting()
+    spec = state.cached_chart(
+        "contributions", (*reader_key(reader), state.profile_key(), lang, big), lambda: contributions_chart(reading, lang, big)
+    )
+    st.vega_lite_chart(spec, width="stretch", key="contributions_chart")
     _numbers(reading, lang)
     _shape(lang)
     _provenance(reading, lang)
+
+
+def example_notice(lang: Lang) -> None:
+    """The first screen says the profile is an example, and offers the two ways in."""
+    preset = st.session_state[state.PRESET]
+    if not preset:
+        return
+    with st.container(border=True, key="example_notice"):
+        st.markdown(t(lang, "example_notice", name=presets()[preset].name[lang]))
+        left, right, _ = st.columns([1, 1, 2])
+        if left.button(t(lang, "example_enter"), key="example_enter", type="primary"):
+            st.switch_page(PROFILE_PAGE)
+        if right.button(t(lang, "example_import"), key="example_import"):
+            st.session_state[state.FOCUS_IMPORT] = True
+            st.switch_page(PROFILE_PAGE)
 
 
 def _verdict(reading: Reading, lang: Lang) -> None:
@@ -94,10 +122,11 @@ def _shape(lang: Lang) -> None:
     shown = [n for n in NAMES if not reader.ignores(n)]
     name = st.selectbox(t(lang, "shape_signal"), shown, key="shape_signal", format_func=lambda n: SIGNALS[n].label[lang])
     value = state.profile().values[name]
-    shape = curve(reader, name, value)
+    shape = state.cached_chart("curve", (*reader_key(reader), name, value), lambda: curve(reader, name, value))
     big = state.presenting()
-    st.altair_chart(shape_chart(shape, lang, big), width="stretch")
-    st.altair_chart(population_chart(shape, lang, big), width="stretch")
+    key = (*reader_key(reader), name, value, lang, big)
+    st.vega_lite_chart(state.cached_chart("shape", key, lambda: shape_chart(shape, lang, big)), width="stretch")
+    st.vega_lite_chart(state.cached_chart("spread", key, lambda: population_chart(shape, lang, big)), width="stretch")
     verdict = t(lang, verdict_of(shape.here))
     st.caption(
         t(
@@ -130,7 +159,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
             args=(reader,),
         )
         if problem := st.session_state.get("judgements_problem"):
-            st.error(t(lang, "judgements_error", message=problem.text(lang)))
+            st.error(t(lang, "judgements_error", message=error_text(problem.text(lang), lang)))
 
 
 def _departures(reader: Reader, lang: Lang) -> None:

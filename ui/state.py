@@ -8,7 +8,8 @@ own changes are written to it.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -22,6 +23,12 @@ DEFAULT_READER = "recruiter/communication"
 LANG, READER, PRESENTER, SIGNALS_KEY, PRESET = "lang", "reader", "presenter", "signals", "preset"
 PRESET_CHOICE = "preset_choice"
 URL_WRITTEN = "_url_written"
+CHARTS = "_charts"
+CHARTS_KEPT = 24
+BEFORE_CHANGE = "_before_change"
+EDITOR_PROBLEMS = "_editor_problems"
+FOCUS_IMPORT = "_focus_import"
+T = TypeVar("T")
 
 
 def widget_key(name: str) -> str:
@@ -113,6 +120,13 @@ def set_signal(name: str, value: Value) -> None:
     st.session_state[PRESET_CHOICE] = ""
 
 
+def unset_signal(name: str) -> None:
+    """A field emptied in the editor: the signal is no longer given and takes the typical value, marked as assumed."""
+    st.session_state[SIGNALS_KEY] = {k: v for k, v in signals().items() if k != name}
+    st.session_state[PRESET] = None
+    st.session_state[PRESET_CHOICE] = ""
+
+
 def encode_signals(values: dict[str, Value]) -> str:
     """Signals as a compact, readable query value: connections:300;has_photo:1;…"""
 
@@ -132,7 +146,7 @@ def decode_signals(text: str) -> dict[str, Value]:
     for part in filter(None, text.split(";")):
         name, _, raw = part.partition(":")
         if name not in SIGNALS:
-            raise InputError(f"unknown signal '{name}'", fr=f"signal inconnu '{name}'")
+            raise InputError(f"unknown signal '{name}'", fr=f"signal inconnu « {name} »")
         values[name] = _parse(name, raw)
     from_signals(values)
     return values
@@ -148,7 +162,7 @@ def _parse(name: str, raw: str) -> Value:
         number = float(raw)
     except ValueError:
         raise InputError(
-            f"signal '{name}': {raw!r} is not a number", fr=f"signal '{name}' : {raw!r} n'est pas un nombre"
+            f"{signal.label['en']}: {raw!r} is not a number", fr=f"{signal.label['fr']} : « {raw} » n'est pas un nombre"
         ) from None
     return int(number) if signal.is_integer and number.is_integer() else number
 
@@ -205,3 +219,25 @@ def take_presenter_start() -> bool:
 
 def take_url_problem() -> Any:
     return st.session_state.pop("_url_problem", None)
+
+
+def cached_chart(kind: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """A chart spec kept in this session: a rerun that changed nothing for a chart does not rebuild it.
+
+    `key` names what the chart depends on (reader, profile values, language, presenter mode);
+    only the last few specs are kept, and only in this session (they carry the profile)."""
+    cache: dict[tuple[Any, ...], Any] = st.session_state.setdefault(CHARTS, {})
+    full = (kind, *key)
+    if full in cache:
+        cache[full] = cache.pop(full)  # most recently used last
+        return cache[full]  # type: ignore[no-any-return]
+    value = build()
+    cache[full] = value
+    while len(cache) > CHARTS_KEPT:
+        cache.pop(next(iter(cache)))
+    return value
+
+
+def profile_key() -> tuple[tuple[str, Value], ...]:
+    """The profile's given values as a hashable key."""
+    return tuple(sorted(signals().items()))
