@@ -61,7 +61,10 @@ def config(lang: Lang, big: bool) -> Spec:
 
 
 def _spec(lang: Lang, big: bool, **body: Any) -> Spec:
-    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": config(lang, big), **body}
+    """A spec for the Vega-Lite Streamlit ships (no `$schema`: a pinned one warns in the console);
+    charts with a height per row fit their width only."""
+    autosize = {"type": "fit-x", "contains": "padding"} if isinstance(body.get("height"), dict) else {"type": "fit", "contains": "padding"}
+    return {"config": config(lang, big), "autosize": autosize, **body}
 
 
 def verdict_colour(lang: Lang, field: str = "verdict", legend: bool = True) -> Spec:
@@ -315,10 +318,12 @@ def population_chart(curve: Curve, lang: Lang, big: bool = False) -> Spec:
         {"x": float(r.x), "x2": float(r.x2), "share": round(int(r.members) / total, 4)}
         for r in frame.itertuples(index=False)
     ]
+    top = max([row["share"] for row in rows] + [0.01])
     y = {
         "field": "share",
         "type": "quantitative",
         "title": t(lang, "col_share"),
+        "scale": {"domain": [0, top]},
         "axis": {"minExtent": Y_AXIS_WIDTH, "tickCount": 3, "format": "~%"},
     }
     tooltip = [{"field": "share", "type": "quantitative", "title": t(lang, "col_share"), "format": ".0%"}]

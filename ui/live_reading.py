@@ -38,8 +38,9 @@ def live_reading(lang: Lang) -> None:
     before = st.session_state.get(state.BEFORE_CHANGE)
     if before is not None and before["reader"] != reading.key:
         before = None
-    st.subheader(t(lang, "live_title", reader=reading.reader.name(lang)))
-    delta = points(reading.probability - before["probability"], lang) if before else None
+    st.markdown(f"##### {t(lang, 'live_title', reader=reading.reader.name(lang))}")
+    moved_by = reading.probability - before["probability"] if before else 0.0
+    delta = points(moved_by, lang) if round(moved_by * 100) else None
     st.metric(t(lang, "probability"), probability_text(reading.probability, lang), delta=delta)
     st.caption(verdict_sentence(reading, lang))
     moved = (
@@ -73,4 +74,4 @@ def live_reading(lang: Lang) -> None:
                 )
             )
         st.markdown("\n".join(lines))
-    st.page_link("views/reading.py", label=t(lang, "live_full_reading"), icon="👁")
+    st.page_link("views/reading.py", label=t(lang, "live_full_reading"), icon=":material/visibility:")
