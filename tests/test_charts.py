@@ -170,7 +170,8 @@ def test_the_heatmaps_wrapped_header_sits_above_the_first_row(readers):
     names = {r.key: r.reader.name("en") for r in readings}
     rows = [{**row, "reader_name": names[row["reader"]]} for row in contribution_table(readings)]
     axis = heatmap(rows, "en")["encoding"]["x"]["axis"]
-    assert axis["orient"] == "top" and axis["labelBaseline"] == "line-bottom"
+    assert axis["orient"] == "top" and axis["labelBaseline"] == "bottom"
+    assert axis["labelPadding"] >= axis["labelLineHeight"]
 
 
 def test_specs_are_plain_json(readers):

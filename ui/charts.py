@@ -62,8 +62,8 @@ def config(lang: Lang, big: bool) -> Spec:
 
 def _spec(lang: Lang, big: bool, **body: Any) -> Spec:
     """A spec for the Vega-Lite Streamlit ships (no `$schema`: a pinned one warns in the console);
-    charts with a height per row fit their width only."""
-    autosize = {"type": "fit-x", "contains": "padding"} if isinstance(body.get("height"), dict) else {"type": "fit", "contains": "padding"}
+    charts fit their width; a height is the plot's own, a number (a height per row warns in the console)."""
+    autosize = {"type": "fit-x", "contains": "padding"}
     return {"config": config(lang, big), "autosize": autosize, **body}
 
 
@@ -95,7 +95,8 @@ def contribution_axis(lang: Lang, values: list[float], big: bool, orient: str | 
     axis: Spec = {
         "title": t(lang, "axis_contribution"),
         "values": values,
-        "format": "+~r",
+        "format": "+.2~f",
+        "labelOverlap": False,
         "labelExpr": "datum.value == 0 ? '0' : datum.label",
         "grid": True,
     }
@@ -139,10 +140,11 @@ def contributions_chart(reading: Reading, lang: Lang, big: bool = False) -> Spec
     order = [row["label"] for row in rows]
     values = [row["contribution"] for row in rows] or [0.0]
     ticks = zero_ticks(min(values), max(values))
+    room = (ticks[-1] - ticks[0]) * 0.08  # the numbers at the bars' ends stay inside the chart
     x = {
         "field": "contribution",
         "type": "quantitative",
-        "scale": {"domain": [ticks[0], ticks[-1]], "nice": False},
+        "scale": {"domain": [ticks[0] - room, ticks[-1] + room], "nice": False},
         "axis": contribution_axis(lang, ticks, big),
     }
     y = {"field": "label", "type": "nominal", "sort": order, "title": None, "axis": {"labelLimit": 360, "labelOverlap": False}}
@@ -158,7 +160,7 @@ def contributions_chart(reading: Reading, lang: Lang, big: bool = False) -> Spec
         lang,
         big,
         data={"values": rows},
-        height={"step": 34 if big else 26},
+        height=(34 if big else 26) * len(rows),
         encoding={"y": y, "tooltip": tooltip},
         layer=[
             {"mark": {"type": "bar"}, "encoding": {"x": x, "color": verdict_colour(lang)}},
@@ -199,7 +201,7 @@ def shape_chart(curve: Curve, lang: Lang, big: bool = False) -> Spec:
     a line over the range otherwise, shaded by verdict on either side of what the reader expects."""
     signal = SIGNALS[curve.signal]
     here_verdict = verdict_of(curve.here)
-    ticks = zero_ticks(min(curve.contribution), max(curve.contribution))
+    ticks = zero_ticks(min(curve.contribution), max(curve.contribution), count=4)
     y = {
         "field": "contribution",
         "type": "quantitative",
@@ -378,9 +380,11 @@ def heatmap(rows: list[dict[str, Any]], lang: Lang, big: bool = False) -> Spec:
             "labelOverlap": False,
             "orient": "top",
             "labelExpr": "split(datum.label, ' — ')",
-            "labelBaseline": "line-bottom",
-            "labelPadding": 8,
+            # A wrapped label grows downwards from its first line: lift it by one line so the
+            # second line stays clear of the first row.
+            "labelBaseline": "bottom",
             "labelLineHeight": font(big) + 4,
+            "labelPadding": font(big) + 10,
             "ticks": False,
             "domain": False,
         },
@@ -399,7 +403,7 @@ def heatmap(rows: list[dict[str, Any]], lang: Lang, big: bool = False) -> Spec:
         big,
         data={"values": cells},
         width="container",
-        height={"step": 36 if big else 30},
+        height=(36 if big else 30) * len(order),
         encoding={"x": x, "y": y},
         layer=[
             {
