@@ -21,6 +21,12 @@ from ui.charts import (
     shape_chart,
 )
 
+def view(spec: dict) -> dict:
+    """The chart's one view, beneath the frame (size, config)."""
+    (inner,) = spec["layer"]
+    return inner
+
+
 SEED_EXAMPLE = profile(connections=300, press_contacts=0, company_posts_90d=0, summary_words=150)
 
 
@@ -34,11 +40,11 @@ def test_bars_are_sorted_by_size_with_the_largest_first(readers):
 def test_bars_carry_their_number_and_sentence_in_the_readers_language(readers):
     reading = read(readers.readers["recruiter/communication"], SEED_EXAMPLE)
     spec = contributions_chart(reading, "fr")
-    rows = spec["data"]["values"]
+    rows = view(spec)["data"]["values"]
     press = next(r for r in rows if r["signal"] == "press_contacts")
     assert press["text"].startswith("\u2212") and press["verdict_text"] == "défavorable"
     assert "contact presse" in press["sentence"]
-    colours = spec["layer"][0]["encoding"]["color"]["scale"]["range"]
+    colours = view(spec)["layer"][0]["encoding"]["color"]["scale"]["range"]
     assert colours[:2] == [FAVOURABLE_COLOUR, UNFAVOURABLE_COLOUR]
 
 
@@ -54,7 +60,7 @@ def test_the_spread_beneath_a_shape_counts_every_member_on_the_shapes_axis(reade
     frame = population_frame(shape)
     assert frame["members"].sum() == sum(min(shape.grid) <= v <= max(shape.grid) for v in shape.population)
     assert frame["x"].min() == min(shape.grid) and frame["x2"].max() == max(shape.grid)
-    assert population_chart(shape, "en")["encoding"]["x"]["scale"]["domain"] == [min(shape.grid), max(shape.grid)]
+    assert view(population_chart(shape, "en"))["encoding"]["x"]["scale"]["domain"] == [min(shape.grid), max(shape.grid)]
 
 
 def test_a_yes_no_signal_spreads_members_over_two_bars(readers):
@@ -64,7 +70,7 @@ def test_a_yes_no_signal_spreads_members_over_two_bars(readers):
 def test_the_shape_marks_where_you_are(readers):
     shape = curve(readers.readers["journalist"], "press_contacts", 12)
     spec = shape_chart(shape, "fr")
-    texts = [r for layer in spec["layer"] for r in layer.get("data", {}).get("values", []) if r.get("text") == "vous êtes ici"]
+    texts = [r for layer in _layers(spec) for r in layer.get("data", {}).get("values", []) if r.get("text") == "vous êtes ici"]
     assert texts
     assert all(t == {"x": 12.0, "contribution": round(shape.here, 4), "verdict": verdict_of(shape.here), "text": "vous êtes ici"} for t in texts)
 
@@ -74,7 +80,7 @@ def test_the_heatmap_writes_every_cells_number(readers):
     names = {r.key: r.reader.name("en") for r in readings}
     rows = [{**row, "reader_name": names[row["reader"]]} for row in contribution_table(readings)]
     spec = heatmap(rows, "en")
-    data = spec["data"]["values"]
+    data = view(spec)["data"]["values"]
     assert len(data) == len(rows)
     polarising = {r["reader_name"]: r["text"] for r in data if r["signal"] == "controversial_share"}
     assert polarising["Journalist"] == "\u22122.0" and polarising["Peer"] == "\u22121.5"
@@ -116,15 +122,15 @@ def test_a_yes_no_signal_is_drawn_as_two_bars_not_a_line(readers):
     spec = shape_chart(curve(readers.readers["recruiter"], "has_photo", False), "en")
     bars = [layer for layer in _layers(spec) if layer.get("mark", {}).get("type") == "bar"]
     assert bars and not [layer for layer in _layers(spec) if layer.get("mark", {}).get("type") == "line"]
-    assert [row["x"] for row in spec["data"]["values"]] == ["no", "yes"]
-    assert spec["encoding"]["x"]["type"] == "nominal"
+    assert [row["x"] for row in view(spec)["data"]["values"]] == ["no", "yes"]
+    assert view(spec)["encoding"]["x"]["type"] == "nominal"
     spread = population_chart(curve(readers.readers["recruiter"], "has_photo", False), "fr")
-    assert [row["x"] for row in spread["data"]["values"]] == ["non", "oui"]
+    assert [row["x"] for row in view(spread)["data"]["values"]] == ["non", "oui"]
 
 
 def test_every_contribution_axis_has_a_zero_tick(readers):
     reading = read(readers.readers["recruiter/communication"], SEED_EXAMPLE)
-    bars = contributions_chart(reading, "en")["layer"][0]["encoding"]["x"]["axis"]["values"]
+    bars = view(contributions_chart(reading, "en"))["layer"][0]["encoding"]["x"]["axis"]["values"]
     assert 0 in bars
     for name in ("connections", "summary_words", "has_photo", "controversial_share"):
         shape = shape_chart(curve(readers.readers["peer"], name, 1 if name == "has_photo" else 50), "en")
@@ -135,9 +141,9 @@ def test_every_contribution_axis_has_a_zero_tick(readers):
 def test_contribution_axes_speak_in_words_and_keep_the_exact_figure_in_the_tooltip(readers):
     reading = read(readers.readers["peer"], SEED_EXAMPLE)
     spec = contributions_chart(reading, "fr")
-    axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    axis = view(spec)["layer"][0]["encoding"]["x"]["axis"]
     assert "log" not in axis["title"] and "attend" in axis["title"]
-    exact = next(tip for tip in spec["encoding"]["tooltip"] if tip["field"] == "contribution")
+    exact = next(tip for tip in view(spec)["encoding"]["tooltip"] if tip["field"] == "contribution")
     assert exact["format"] == "+.2f" and "log" in exact["title"]
 
 
@@ -169,7 +175,7 @@ def test_the_heatmaps_wrapped_header_sits_above_the_first_row(readers):
     readings = read_all(readers, profile())
     names = {r.key: r.reader.name("en") for r in readings}
     rows = [{**row, "reader_name": names[row["reader"]]} for row in contribution_table(readings)]
-    axis = heatmap(rows, "en")["encoding"]["x"]["axis"]
+    axis = view(heatmap(rows, "en"))["encoding"]["x"]["axis"]
     assert axis["orient"] == "top" and axis["labelBaseline"] == "bottom"
     assert axis["labelPadding"] >= axis["labelLineHeight"]
 
@@ -181,3 +187,4 @@ def test_specs_are_plain_json(readers):
     shape = curve(readers.readers["peer"], "connections", 300)
     for spec in (contributions_chart(reading, "fr"), shape_chart(shape, "fr"), population_chart(shape, "fr")):
         assert json.loads(json.dumps(spec)) == spec
+        assert "data" not in spec, "a top-level data set is converted to Arrow by Streamlit on every rerun"

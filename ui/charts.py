@@ -64,7 +64,10 @@ def _spec(lang: Lang, big: bool, **body: Any) -> Spec:
     """A spec for the Vega-Lite Streamlit ships (no `$schema`: a pinned one warns in the console);
     charts fit their width; a height is the plot's own, a number (a height per row warns in the console)."""
     autosize = {"type": "fit-x", "contains": "padding"}
-    return {"config": config(lang, big), "autosize": autosize, **body}
+    frame = {key: body.pop(key) for key in ("width", "height") if key in body}
+    # The view sits in one layer: Streamlit turns a top-level `data` into a DataFrame and Arrow on
+    # every call, which costs more than building the whole spec; nested data stays plain JSON.
+    return {"config": config(lang, big), "autosize": autosize, **frame, "layer": [body]}
 
 
 def verdict_colour(lang: Lang, field: str = "verdict", legend: bool = True) -> Spec:

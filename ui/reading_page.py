@@ -15,8 +15,8 @@ from model.reading import DEAD_BAND, Reading, read, verdict_of
 from model.signals import NAMES, SIGNALS
 from ui import state
 from ui.charts import (
+    contribution_rows,
     contributions_chart,
-    contributions_frame,
     population_above,
     population_below,
     population_chart,
@@ -50,7 +50,7 @@ def reading_page() -> None:
     spec = state.cached_chart(
         "contributions", (*reader_key(reader), state.profile_key(), lang, big), lambda: contributions_chart(reading, lang, big)
     )
-    st.vega_lite_chart(spec, width="stretch", key="contributions_chart")
+    st.vega_lite_chart(spec, width="stretch")
     _numbers(reading, lang)
     _shape(lang)
     _provenance(reading, lang)
@@ -100,18 +100,19 @@ def _strongest(reading: Reading, lang: Lang) -> None:
 
 
 def _numbers(reading: Reading, lang: Lang) -> None:
+    """The chart's numbers as a table in words (markdown: cheap to send, prints whole)."""
     with st.expander(t(lang, "numbers_in_words")):
-        frame = contributions_frame(reading, lang)
-        table = frame[["label", "value", "contribution", "verdict_text", "sentence"]].rename(
-            columns={
-                "label": t(lang, "col_signal"),
-                "value": t(lang, "col_value"),
-                "contribution": t(lang, "col_contribution"),
-                "verdict_text": t(lang, "col_verdict"),
-                "sentence": t(lang, "col_sentence"),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+        key = (*reader_key(reading.reader), state.profile_key(), lang)
+        st.markdown(state.cached_chart("numbers", key, lambda: numbers_table(reading, lang)))
+
+
+def numbers_table(reading: Reading, lang: Lang) -> str:
+    columns = ("col_signal", "col_value", "col_contribution_words", "col_verdict", "col_sentence")
+    lines = ["| " + " | ".join(t(lang, c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    for row in contribution_rows(reading, lang):
+        cells = (row["label"], row["value"], row["text"], row["verdict_text"], row["sentence"])
+        lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
 
 
 @st.fragment

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -18,6 +19,12 @@ LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 NNBSP = "\u202f"
 _PLURAL = re.compile(r"\{(\w+):([^|{}]*)\|([^{}]*)\}")
 _BEFORE = re.compile(r"[ \u00a0\u202f]?([:;!?%])")
+
+
+@cache
+def babel_locale(lang: Lang) -> Locale:
+    """Parsed once per language (Babel parses a locale name on every call otherwise)."""
+    return Locale.parse(LOCALE[lang])
 
 
 def typography(text: str, lang: Lang) -> str:
@@ -32,7 +39,7 @@ def typography(text: str, lang: Lang) -> str:
 def number(value: float, lang: Lang, decimals: int = 0) -> str:
     """1 200 / 1,200; a minus sign, not a hyphen."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(round(value, decimals) if decimals else round(value), format=pattern, locale=LOCALE[lang])
+    text = format_decimal(round(value, decimals) if decimals else round(value), format=pattern, locale=babel_locale(lang))
     return text.replace("-", "\u2212").replace("\u00a0", NNBSP)
 
 
@@ -58,7 +65,7 @@ def points(delta: float, lang: Lang) -> str:
 
 def date(day: dt.date, lang: Lang) -> str:
     """20 novembre 2026 / 20 November 2026."""
-    return format_date(day, format="long", locale=LOCALE[lang])
+    return format_date(day, format="long", locale=babel_locale(lang))
 
 
 def duration(hours: float, lang: Lang) -> str:
@@ -73,7 +80,7 @@ def duration(hours: float, lang: Lang) -> str:
 
 def plural_category(value: float, lang: Lang) -> str:
     """CLDR's category for `value`: "one" or "other" (French: 0 and 1 are singular)."""
-    return str(Locale.parse(LOCALE[lang]).plural_form(abs(value)))
+    return str(babel_locale(lang).plural_form(abs(value)))
 
 
 def fill(template: str, lang: Lang, **values: tuple[float, str]) -> str:
