@@ -220,30 +220,34 @@ def shape_chart(curve: Curve, lang: Lang, big: bool = False) -> Spec:
                 "x": labels[i],
                 "contribution": round(c, 3),
                 "verdict": verdict_of(c),
+                "number": signed(c, lang),
                 "text": here_text if float(i) == curve.value else "",
             }
             for i, c in enumerate(curve.contribution)
         ]
+        span = ticks[-1] - ticks[0]
+        # Headroom above the bars for their numbers and "you are here".
+        y_bool = {**y, "scale": {"domain": [ticks[0] - span * 0.05, ticks[-1] + span * 0.3], "nice": False}}
         x = {"field": "x", "type": "nominal", "sort": labels, "title": signal.label[lang], "axis": {"labelAngle": 0}}
+        label = {"type": "text", "baseline": "bottom", "fontSize": font(big)}
+        top = {"y": {"field": "top", "type": "quantitative"}}
         return _spec(
             lang,
             big,
             data={"values": rows},
             height=300 if big else 240,
             encoding={"x": x},
+            transform=[{"calculate": "max(datum.contribution, 0)", "as": "top"}],
             layer=[
                 {
                     "mark": {"type": "bar", "width": {"band": 0.6}},
-                    "encoding": {"y": y, "color": verdict_colour(lang), "tooltip": [tooltip_c]},
+                    "encoding": {"y": y_bool, "color": verdict_colour(lang), "tooltip": [tooltip_c]},
                 },
                 {"mark": {"type": "rule", "color": "#333333"}, "encoding": {"y": {"datum": 0, "type": "quantitative"}}},
+                {"mark": {**label, "dy": -4}, "encoding": {**top, "text": {"field": "number"}}},
                 {
-                    "mark": {"type": "text", "dy": -12, "fontWeight": "bold", "baseline": "bottom", "fontSize": font(big)},
-                    "encoding": {
-                        "y": {"field": "top", "type": "quantitative"},
-                        "text": {"field": "text"},
-                    },
-                    "transform": [{"calculate": "max(datum.contribution, 0)", "as": "top"}],
+                    "mark": {**label, "dy": -8 - font(big), "fontWeight": "bold"},
+                    "encoding": {**top, "text": {"field": "text"}},
                 },
             ],
         )
