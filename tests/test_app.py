@@ -454,7 +454,7 @@ def test_the_sources_page_lists_every_piece_of_evidence_in_full(lang):
     assert not at.exception
     texts = "\n".join(m.value for m in at.markdown)
     for evidence in EVIDENCE.values():
-        assert typography(evidence.ref, lang) in texts
+        assert evidence.ref in texts
         assert typography(evidence.says[lang], lang) in texts
         assert f"`{source_tag(evidence.id, lang)}`" in texts
     cited = [c.value for c in at.caption if c.value.startswith("Citée par" if lang == "fr" else "Cited by")]
@@ -499,3 +499,13 @@ def test_every_page_carries_print_rules_for_clean_a4_pages():
     at = start(lang="en")
     css = next(m.value for m in at.markdown if "@media print" in m.value)
     assert "size: A4" in css and "stSidebar" in css and "break-inside: avoid" in css
+
+
+@pytest.mark.parametrize(("lang", "day"), [("fr", "20 novembre 2026"), ("en", "20 November 2026")])
+def test_the_import_writes_no_date_the_iso_way(lang, day):
+    at = go(start(lang=lang), "views/profile.py")
+    at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not [text for text in texts if re.search(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", text)]
+    assert any(day in text for text in texts)

@@ -17,7 +17,7 @@ from model.population import DATA_DIR
 from model.signals import SIGNALS
 from ui import state
 from words.i18n import t
-from words.numbers import date
+from words.numbers import date, dates_in_words
 from words.readings import error_text, value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
@@ -158,6 +158,6 @@ def _summary(summary: dict[str, Any], lang: str) -> None:
     for name, value in summary["estimates"].items():
         st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value_text(SIGNALS[name], value, lang)))
     for note in summary["notes"]:
-        st.caption("⚠ " + note[lang])
+        st.caption("⚠ " + dates_in_words(note[lang], lang))
     with st.expander(t(lang, "linkedin_sources")):
-        st.markdown("\n".join(f"- **{SIGNALS[n].label[lang]}** ← {s[lang]}" for n, s in summary["sources"].items()))
+        st.markdown("\n".join(f"- **{SIGNALS[n].label[lang]}** ← {dates_in_words(s[lang], lang)}" for n, s in summary["sources"].items()))

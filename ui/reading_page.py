@@ -148,6 +148,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
     reader = reading.reader
     with st.expander(t(lang, "provenance_title"), expanded=reader.basis.kind == "learned"):
         st.markdown(basis_text(reader, lang))
+        st.page_link("views/evidence.py", label=t(lang, "sources_link"), icon=":material/menu_book:")
         if reader.basis.kind == "learned":
             _departures(reader, lang)
             st.button(t(lang, "back_to_textbook"), key="back_to_textbook", on_click=forget_learned, args=(reader.key,))
