@@ -125,7 +125,7 @@ def _widget(signal: Signal, lang: str) -> None:
     if signal.type == "bool":
         st.toggle(label(signal, lang), **changed)
     elif signal.type == "share":
-        st.slider(label(signal, lang), 0, 100, step=1, format="%d %%", **changed)
+        st.slider(label(signal, lang), 0, 100, step=1, format="%d\u202f%%" if lang == "fr" else "%d%%", **changed)
     elif signal.type == "weeks":
         st.slider(label(signal, lang), int(signal.low), int(signal.high), step=1, **changed)
     else:

@@ -169,8 +169,8 @@ def _departures(reader: Reader, lang: Lang) -> None:
     rows = [
         {
             t(lang, "col_signal"): SIGNALS[d.signal].label[lang],
-            t(lang, "col_textbook"): round(d.textbook, 2),
-            t(lang, "col_learned"): round(d.learned, 2),
+            t(lang, "col_textbook"): signed(d.textbook, lang, 2),
+            t(lang, "col_learned"): signed(d.learned, lang, 2),
             t(lang, "col_reversed"): t(lang, "value_yes") if d.reversed else "",
         }
         for d in departures(reader)
