@@ -140,7 +140,10 @@ def test_reset_gives_a_typical_profile_every_signal_assumed():
     ("content", "message"),
     [
         (b"{not json", "unchanged. Profile: not valid JSON (line 1, column 2"),
-        (json.dumps({"signals": {"conections": 10}}).encode(), "unchanged. Unknown signal 'conections': did you mean 'connections'"),
+        (
+            json.dumps({"signals": {"conections": 10}}).encode(),
+            "unchanged. Unknown signal 'conections': did you mean 'connections'",
+        ),
         (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "Active weeks: 40 is out of range"),
     ],
 )
@@ -364,7 +367,9 @@ def test_an_import_never_silently_overwrites_what_the_person_typed():
     table = at.dataframe[0].value
     row = table[table["Signal"] == "Connections"].iloc[0]
     assert (row["Now"], row["From the export"], row["If you apply"]) == ("777", "297", "replaces what you typed")
-    assert any(re.search(r"\d+ of them would replace a value you typed\. Nothing changes until you apply", i.value) for i in at.info)
+    assert any(
+        re.search(r"\d+ of them would replace a value you typed\. Nothing changes until you apply", i.value) for i in at.info
+    )
 
 
 def test_an_import_applies_on_confirmation_and_undoes():

@@ -144,9 +144,10 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     assert "press_contacts%3A12" in page.url or "press_contacts:12" in page.url
     # The reading beside the editor has moved already, without switching pages.
     live = page.locator(".st-key-live_reading")
-    assert live.get_by_test_id("stMetricValue").inner_text().strip() == _expected(
-        "recruiter/communication", "en", connections=300, press_contacts=12, company_posts_90d=0
-    )[1]
+    assert (
+        live.get_by_test_id("stMetricValue").inner_text().strip()
+        == _expected("recruiter/communication", "en", connections=300, press_contacts=12, company_posts_90d=0)[1]
+    )
     assert live.get_by_text("What your last change moved").is_visible()
     assert live.get_by_text("Press contacts", exact=False).is_visible()
 
@@ -278,7 +279,9 @@ def test_french_charts_write_numbers_the_french_way(server, browser):
     numbers = [t for t in texts if any(c.isdigit() for c in t)]
     assert any("," in t for t in numbers), numbers  # decimals: −0,5
     assert any("\u2212" in t for t in numbers), numbers  # a minus sign, not a hyphen
-    assert any("1\u202f000" in t or "1\u202f500" in t for t in numbers), " | ".join(map(repr, numbers))  # thousands: a narrow no-break space
+    assert any("1\u202f000" in t or "1\u202f500" in t for t in numbers), " | ".join(
+        map(repr, numbers)
+    )  # thousands: a narrow no-break space
     assert not [t for t in numbers if "." in t or "1,000" in t], numbers
     _chart(page, "11-charts-fr.png")
     _pick(page, "Photo de profil")

@@ -21,6 +21,7 @@ from ui.charts import (
     shape_chart,
 )
 
+
 def view(spec: dict) -> dict:
     """The chart's one view, beneath the frame (size, config)."""
     (inner,) = spec["layer"]
@@ -72,7 +73,10 @@ def test_the_shape_marks_where_you_are(readers):
     spec = shape_chart(shape, "fr")
     texts = [r for layer in _layers(spec) for r in layer.get("data", {}).get("values", []) if r.get("text") == "vous êtes ici"]
     assert texts
-    assert all(t == {"x": 12.0, "contribution": round(shape.here, 4), "verdict": verdict_of(shape.here), "text": "vous êtes ici"} for t in texts)
+    assert all(
+        t == {"x": 12.0, "contribution": round(shape.here, 4), "verdict": verdict_of(shape.here), "text": "vous êtes ici"}
+        for t in texts
+    )
 
 
 def test_the_heatmap_writes_every_cells_number(readers):
@@ -134,7 +138,9 @@ def test_every_contribution_axis_has_a_zero_tick(readers):
     assert 0 in bars
     for name in ("connections", "summary_words", "has_photo", "controversial_share"):
         shape = shape_chart(curve(readers.readers["peer"], name, 1 if name == "has_photo" else 50), "en")
-        axis = next(layer["encoding"]["y"]["axis"] for layer in _layers(shape) if "axis" in layer.get("encoding", {}).get("y", {}))
+        axis = next(
+            layer["encoding"]["y"]["axis"] for layer in _layers(shape) if "axis" in layer.get("encoding", {}).get("y", {})
+        )
         assert 0 in axis["values"]
 
 

@@ -64,7 +64,7 @@ def _spec(lang: Lang, big: bool, **body: Any) -> Spec:
     """A spec for the Vega-Lite Streamlit ships (no `$schema`: a pinned one warns in the console);
     charts fit their width; a height is the plot's own, a number (a height per row warns in the console)."""
     autosize = {"type": "fit-x", "contains": "padding"}
-    frame = {key: body.pop(key) for key in ("width", "height") if key in body}
+    frame: Spec = {key: body.pop(key) for key in ("width", "height") if key in body}
     # The view sits in one layer: Streamlit turns a top-level `data` into a DataFrame and Arrow on
     # every call, which costs more than building the whole spec; nested data stays plain JSON.
     return {"config": config(lang, big), "autosize": autosize, **frame, "layer": [body]}
@@ -323,9 +323,9 @@ def population_chart(curve: Curve, lang: Lang, big: bool = False) -> Spec:
     """How members are spread over the same axis as the shape, to draw beneath it (as shares of members)."""
     frame = population_frame(curve)
     total = max(int(frame["members"].sum()), 1)
-    rows = [
-        {"x": float(r.x), "x2": float(r.x2), "share": round(int(r.members) / total, 4)}
-        for r in frame.itertuples(index=False)
+    rows: list[dict[str, Any]] = [
+        {"x": float(x), "x2": float(x2), "share": round(int(members) / total, 4)}
+        for x, x2, members in zip(frame["x"], frame["x2"], frame["members"], strict=True)
     ]
     top = max([row["share"] for row in rows] + [0.01])
     y = {
@@ -341,7 +341,13 @@ def population_chart(curve: Curve, lang: Lang, big: bool = False) -> Spec:
         labels = _yes_no(lang)
         for row, label in zip(rows, labels, strict=True):
             row["x"] = label
-        x = {"field": "x", "type": "nominal", "sort": labels, "title": SIGNALS[curve.signal].label[lang], "axis": {"labelAngle": 0}}
+        x = {
+            "field": "x",
+            "type": "nominal",
+            "sort": labels,
+            "title": SIGNALS[curve.signal].label[lang],
+            "axis": {"labelAngle": 0},
+        }
         return _spec(
             lang,
             big,
@@ -417,7 +423,12 @@ def heatmap(rows: list[dict[str, Any]], lang: Lang, big: bool = False) -> Spec:
                 "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
                 "encoding": {
                     "color": verdict_colour(lang),
-                    "opacity": {"field": "strength", "type": "quantitative", "scale": {"domain": [0, 1], "range": [0.15, 1]}, "legend": None},
+                    "opacity": {
+                        "field": "strength",
+                        "type": "quantitative",
+                        "scale": {"domain": [0, 1], "range": [0.15, 1]},
+                        "legend": None,
+                    },
                     "tooltip": tooltip,
                 },
             },
@@ -431,4 +442,3 @@ def heatmap(rows: list[dict[str, Any]], lang: Lang, big: bool = False) -> Spec:
             },
         ],
     )
-

@@ -11,7 +11,7 @@ from model.signals import SIGNALS
 from ui import state
 from ui.charts import heatmap
 from ui.readers import session_readers
-from words.i18n import t
+from words.i18n import Lang, t
 from words.numbers import signed, typography
 from words.readings import probability_text
 
@@ -41,7 +41,7 @@ def compare_page() -> None:
     _numbers(readings, lang)
 
 
-def _differences(readings: list[Reading], lang: str) -> None:
+def _differences(readings: list[Reading], lang: Lang) -> None:
     """Where the readers differ most: the seed's "cela dépend de ce que recherche le lecteur"."""
     st.subheader(t(lang, "differ_title"))
     found = differences(readings)
@@ -53,7 +53,7 @@ def _differences(readings: list[Reading], lang: str) -> None:
         st.markdown("- " + t(lang, "differ_line", signal=SIGNALS[item.signal].label[lang], parts=parts))
 
 
-def _disagreements(readings: list[Reading], lang: str) -> None:
+def _disagreements(readings: list[Reading], lang: Lang) -> None:
     st.subheader(t(lang, "disagreements_title"))
     names = {r.key: r.reader.name(lang) for r in readings}
     found = disagreements(readings)
@@ -76,10 +76,13 @@ def _disagreements(readings: list[Reading], lang: str) -> None:
             st.caption(t(lang, key, names=", ".join(SIGNALS[n].label[lang] for n in shared)))
 
 
-def _numbers(readings: list[Reading], lang: str) -> None:
+def _numbers(readings: list[Reading], lang: Lang) -> None:
     with st.expander(t(lang, "numbers_in_words")):
         table = pd.DataFrame(
-            {r.reader.name(lang): {SIGNALS[n].label[lang]: signed(c, lang, 2) for n, c in r.contributions.items()} for r in readings}
+            {
+                r.reader.name(lang): {SIGNALS[n].label[lang]: signed(c, lang, 2) for n, c in r.contributions.items()}
+                for r in readings
+            }
         )
         table.index.name = t(lang, "col_signal")
         st.dataframe(table, width="stretch")

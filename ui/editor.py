@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import streamlit as st
 
@@ -13,7 +14,7 @@ from model.signals import SIGNALS, SITUATIONS, Signal, Value, by_situation
 from ui import state
 from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
 from ui.live_reading import live_reading, remember_reading
-from words.i18n import t
+from words.i18n import Lang, t
 from words.numbers import number
 from words.readings import error_text, value_text
 
@@ -36,7 +37,7 @@ def profile_page() -> None:
         live_reading(lang)
 
 
-def _sources(lang: str) -> None:
+def _sources(lang: Lang) -> None:
     left, right = st.columns([3, 2])
     with left:
         choices = ["", *presets()]
@@ -95,7 +96,7 @@ def _apply_upload() -> None:
     st.session_state["upload_loaded"] = uploaded.name
 
 
-def _editor(lang: str) -> None:
+def _editor(lang: Lang) -> None:
     given = state.signals()
     to_fill_in = signals_to_fill_in()
     problems = st.session_state.get(state.EDITOR_PROBLEMS, {})
@@ -113,15 +114,15 @@ def _editor(lang: str) -> None:
                         st.caption(t(lang, "assumed_caption"))
 
 
-def label(signal: Signal, lang: str) -> str:
+def label(signal: Signal, lang: Lang) -> str:
     """The label, with the unit when it adds something ("About section (words)", not "Skills listed (skills)")."""
     text, unit = signal.label[lang], signal.unit[lang]
     return text if signal.type == "bool" or unit.lower() in text.lower() else f"{text} ({unit})"
 
 
-def _widget(signal: Signal, lang: str) -> None:
+def _widget(signal: Signal, lang: Lang) -> None:
     key = state.widget_key(signal.name)
-    changed = {"on_change": _changed, "args": (signal,), "key": key, "help": signal.help[lang]}
+    changed: dict[str, Any] = {"on_change": _changed, "args": (signal,), "key": key, "help": signal.help[lang]}
     if signal.type == "bool":
         st.toggle(label(signal, lang), **changed)
     elif signal.type == "share":
@@ -160,7 +161,7 @@ def _changed(signal: Signal) -> None:
     state.set_signal(name, value)
 
 
-def _problem(signal: Signal, value: Value, lang: str) -> str | None:
+def _problem(signal: Signal, value: Value, lang: Lang) -> str | None:
     """What is wrong with `value` for `signal`, in words, with the valid range; None when it is fine."""
     kept = value_text(signal, state.profile().values[signal.name], lang)
     if not isinstance(value, bool) and value is not None and not signal.low <= float(value) <= signal.high:
@@ -175,7 +176,8 @@ def _problem(signal: Signal, value: Value, lang: str) -> str | None:
         )
     given = {**state.signals(), signal.name: value}
     for name, bound in ((n, SIGNALS[n].at_most) for n in given):
-        if bound and given.get(bound) is not None and given[name] is not None and float(given[name]) > float(given[bound]):
+        part, whole = given[name], given.get(bound) if bound else None
+        if bound and isinstance(part, int | float) and isinstance(whole, int | float) and part > whole:
             return t(
                 lang,
                 "editor_at_most",

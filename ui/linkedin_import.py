@@ -14,9 +14,9 @@ import streamlit as st
 from model.errors import InputError
 from model.linkedin import import_export
 from model.population import DATA_DIR
-from model.signals import SIGNALS
+from model.signals import SIGNALS, Value
 from ui import state
-from words.i18n import t
+from words.i18n import Lang, t
 from words.numbers import date, dates_in_words
 from words.readings import error_text, value_text
 
@@ -26,7 +26,7 @@ PENDING, UNDO, UNDONE = "linkedin_pending", "linkedin_undo_signals", "linkedin_u
 READING_PAGE = "views/reading.py"
 
 
-def linkedin_import(lang: str) -> None:
+def linkedin_import(lang: Lang) -> None:
     st.subheader(t(lang, "linkedin_title"))
     st.caption(t(lang, "linkedin_help"))
     generation = st.session_state.setdefault(GENERATION, 0)
@@ -90,7 +90,7 @@ def _merged(found: dict[str, Any]) -> dict[str, Any]:
     return {**kept, **found}
 
 
-def changes(found: dict[str, Any], lang: str) -> list[dict[str, str]]:
+def changes(found: dict[str, Value], lang: Lang) -> list[dict[str, str]]:
     """Signal by signal: what the profile has now, what the archive gives, and what applying does."""
     given, now = state.signals(), state.profile().values
     example = bool(st.session_state[state.PRESET])
@@ -115,10 +115,10 @@ def changes(found: dict[str, Any], lang: str) -> list[dict[str, str]]:
     return rows
 
 
-def _preview(pending: dict[str, Any], lang: str) -> None:
+def _preview(pending: dict[str, Any], lang: Lang) -> None:
     found = pending["signals"]
     rows = changes(found, lang)
-    replaced = sum(1 for r in rows if r[t(lang, "linkedin_col_change")] == t(lang, "linkedin_change_replaces"))
+    replaced = len([r for r in rows if r[t(lang, "linkedin_col_change")] == t(lang, "linkedin_change_replaces")])
     st.info(t(lang, "linkedin_preview", count=len(found), replaced=replaced))
     st.dataframe(rows, hide_index=True, width="stretch")
     left, right = st.columns(2)
@@ -144,7 +144,7 @@ def _undo() -> None:
     st.session_state[UNDONE] = True
 
 
-def _summary(summary: dict[str, Any], lang: str) -> None:
+def _summary(summary: dict[str, Any], lang: Lang) -> None:
     as_of = date(dt.date.fromisoformat(summary["profile"]["as_of"]), lang)
     st.success(t(lang, "linkedin_done", count=len(summary["profile"]["signals"]), as_of=as_of))
     st.caption(t(lang, "linkedin_files", files=", ".join(f"{k} ({v})" for k, v in summary["counts"].items())))
@@ -160,4 +160,6 @@ def _summary(summary: dict[str, Any], lang: str) -> None:
     for note in summary["notes"]:
         st.caption("⚠ " + dates_in_words(note[lang], lang))
     with st.expander(t(lang, "linkedin_sources")):
-        st.markdown("\n".join(f"- **{SIGNALS[n].label[lang]}** ← {dates_in_words(s[lang], lang)}" for n, s in summary["sources"].items()))
+        st.markdown(
+            "\n".join(f"- **{SIGNALS[n].label[lang]}** ← {dates_in_words(s[lang], lang)}" for n, s in summary["sources"].items())
+        )

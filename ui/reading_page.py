@@ -11,7 +11,7 @@ from model.errors import InputError
 from model.judgements import read_csv
 from model.presets import presets
 from model.reader import Reader, departures, learn
-from model.reading import DEAD_BAND, Reading, read, verdict_of
+from model.reading import Reading, read, verdict_of
 from model.signals import NAMES, SIGNALS
 from ui import state
 from ui.charts import (
@@ -25,7 +25,16 @@ from ui.charts import (
 from ui.readers import forget_learned, keep_learned, session_readers
 from words.i18n import Lang, t
 from words.numbers import percent, signed
-from words.readings import basis_text, error_text, probability_text, reason_text, source_tag, standing_text, value_with_unit, verdict_sentence
+from words.readings import (
+    basis_text,
+    error_text,
+    probability_text,
+    reason_text,
+    source_tag,
+    standing_text,
+    value_with_unit,
+    verdict_sentence,
+)
 
 PROFILE_PAGE = "views/profile.py"
 

@@ -17,6 +17,7 @@ from model.errors import InputError
 from model.presets import presets
 from model.profile import Profile, from_signals
 from model.signals import NAMES, SIGNALS, Value
+from words.i18n import Lang
 
 DEFAULT_PRESET = "comms_manager"
 DEFAULT_READER = "recruiter/communication"
@@ -58,8 +59,8 @@ def _browser_lang() -> str:
     return "fr" if str(locale).lower().startswith("fr") else "en"
 
 
-def lang() -> str:
-    return st.session_state[LANG]
+def lang() -> Lang:
+    return "fr" if st.session_state[LANG] == "fr" else "en"
 
 
 def presenting() -> bool:
