@@ -202,6 +202,7 @@ def test_a_person_imports_the_sample_export(server, browser):
     page.get_by_role("button", name="Essayer avec un export d'exemple").click()
     page.get_by_role("button", name="Appliquer ces valeurs").wait_for(timeout=30_000)
     _settle(page)
+    page.get_by_role("button", name="Appliquer ces valeurs").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "08a-import-preview-fr.png"))
     assert "connections%3A400" not in page.url and "connections:400" not in page.url, "nothing applied before confirming"
     page.get_by_role("button", name="Appliquer ces valeurs").click()

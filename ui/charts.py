@@ -54,7 +54,7 @@ def config(lang: Lang, big: bool) -> Spec:
     return {
         "locale": {"number": NUMBER_LOCALE[lang]},
         "axis": {"labelFontSize": size, "titleFontSize": size, "titleFontWeight": "normal"},
-        "legend": {"labelFontSize": size, "titleFontSize": size, "orient": "bottom"},
+        "legend": {"labelFontSize": size, "titleFontSize": size, "orient": "bottom", "symbolSize": 12 * size},
         "text": {"fontSize": size},
         "view": {"stroke": None},
     }

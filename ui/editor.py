@@ -15,7 +15,7 @@ from ui import state
 from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
 from ui.live_reading import live_reading, remember_reading
 from words.i18n import Lang, t
-from words.numbers import number
+from words.numbers import number, typography
 from words.readings import error_text, value_text
 
 
@@ -50,7 +50,7 @@ def _sources(lang: Lang) -> None:
         )
         current = st.session_state[state.PRESET]
         if current:
-            st.info(f"**{presets()[current].name[lang]}** — {presets()[current].description[lang]}")
+            st.info(typography(f"**{presets()[current].name[lang]}** — {presets()[current].description[lang]}", lang))
         st.button(t(lang, "reset"), on_click=_replace, args=({},), key="reset")
     with right:
         st.file_uploader(t(lang, "upload"), type=["json"], key="upload", help=t(lang, "upload_help"), on_change=_apply_upload)

@@ -120,7 +120,7 @@ def _preview(pending: dict[str, Any], lang: Lang) -> None:
     rows = changes(found, lang)
     replaced = len([r for r in rows if r[t(lang, "linkedin_col_change")] == t(lang, "linkedin_change_replaces")])
     st.info(t(lang, "linkedin_preview", count=len(found), replaced=replaced))
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(rows, hide_index=True, width="stretch", height=(len(rows) + 1) * 35 + 3)
     left, right = st.columns(2)
     left.button(t(lang, "linkedin_apply"), key="linkedin_apply", on_click=_apply, type="primary")
     right.button(t(lang, "linkedin_cancel"), key="linkedin_cancel", on_click=_cancel)
