@@ -42,10 +42,10 @@ def linkedin_import(lang: Lang) -> None:
         st.info(t(lang, "linkedin_undone"))
     elif summary := st.session_state.get(SUMMARY):
         _summary(summary, lang)
-        left, right = st.columns(2)
-        if left.button(t(lang, "linkedin_see_reading"), key="linkedin_see_reading", type="primary"):
+        buttons = st.container(horizontal=True)
+        if buttons.button(t(lang, "linkedin_see_reading"), key="linkedin_see_reading", type="primary"):
             st.switch_page(READING_PAGE)
-        right.button(t(lang, "linkedin_undo"), key="linkedin_undo", on_click=_undo, disabled=UNDO not in st.session_state)
+        buttons.button(t(lang, "linkedin_undo"), key="linkedin_undo", on_click=_undo, disabled=UNDO not in st.session_state)
 
 
 def signals_to_fill_in() -> set[str]:
@@ -121,9 +121,9 @@ def _preview(pending: dict[str, Any], lang: Lang) -> None:
     replaced = len([r for r in rows if r[t(lang, "linkedin_col_change")] == t(lang, "linkedin_change_replaces")])
     st.info(t(lang, "linkedin_preview", count=len(found), replaced=replaced))
     st.dataframe(rows, hide_index=True, width="stretch", height=(len(rows) + 1) * 35 + 3)
-    left, right = st.columns(2)
-    left.button(t(lang, "linkedin_apply"), key="linkedin_apply", on_click=_apply, type="primary")
-    right.button(t(lang, "linkedin_cancel"), key="linkedin_cancel", on_click=_cancel)
+    buttons = st.container(horizontal=True)
+    buttons.button(t(lang, "linkedin_apply"), key="linkedin_apply", on_click=_apply, type="primary")
+    buttons.button(t(lang, "linkedin_cancel"), key="linkedin_cancel", on_click=_cancel)
 
 
 def _apply() -> None:

@@ -72,10 +72,10 @@ def example_notice(lang: Lang) -> None:
         return
     with st.container(border=True, key="example_notice"):
         st.markdown(t(lang, "example_notice", name=presets()[preset].name[lang]))
-        left, right, _ = st.columns([1, 1, 2])
-        if left.button(t(lang, "example_enter"), key="example_enter", type="primary"):
+        ways = st.container(horizontal=True)
+        if ways.button(t(lang, "example_enter"), key="example_enter", type="primary"):
             st.switch_page(PROFILE_PAGE)
-        if right.button(t(lang, "example_import"), key="example_import"):
+        if ways.button(t(lang, "example_import"), key="example_import"):
             st.session_state[state.FOCUS_IMPORT] = True
             st.switch_page(PROFILE_PAGE)
 
