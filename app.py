@@ -25,8 +25,10 @@ reading = st.Page("views/reading.py", title=t(lang, "page_reading"), url_path="r
 compare = st.Page("views/compare.py", title=t(lang, "page_compare"), url_path="compare")
 levers = st.Page("views/levers.py", title=t(lang, "page_levers"), url_path="levers")
 profile = st.Page("views/profile.py", title=t(lang, "page_profile"), url_path="profile")
+evidence = st.Page("views/evidence.py", title=t(lang, "page_evidence"), url_path="sources")
 presenting = st.session_state[state.PRESENTER]
-page = st.navigation([compare, reading, levers, profile] if presenting else [reading, compare, levers, profile], position="top")
+pages = [compare, reading, levers, profile] if presenting else [reading, compare, levers, profile]
+page = st.navigation([*pages, evidence], position="top")
 if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
 try:

@@ -9,6 +9,8 @@ from typing import Literal
 from model.paths import DATA_DIR
 
 Kind = Literal["seed", "assumption", "peer-reviewed", "survey", "second-hand"]
+KINDS: tuple[Kind, ...] = ("seed", "peer-reviewed", "survey", "second-hand", "assumption")
+"""The strengths of evidence, strongest first (the Sources page lists them in this order)."""
 
 
 @dataclass(frozen=True)

@@ -139,9 +139,12 @@ def test_reset_gives_a_typical_profile_every_signal_assumed():
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"{not json", "not valid JSON (line 1, column 2"),
-        (json.dumps({"signals": {"conections": 10}}).encode(), "unknown signal 'conections': did you mean 'connections'"),
-        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "Active weeks (active_weeks_26): 40 is out of range"),
+        (b"{not json", "unchanged. Profile: not valid JSON (line 1, column 2"),
+        (
+            json.dumps({"signals": {"conections": 10}}).encode(),
+            "unchanged. Unknown signal 'conections': did you mean 'connections'",
+        ),
+        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "Active weeks: 40 is out of range"),
     ],
 )
 def test_a_bad_profile_file_shows_the_message_and_keeps_the_profile(content, message):
@@ -248,6 +251,7 @@ def test_what_to_change_moves_the_sidebars_reader_and_those_added_and_offers_opt
 def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():
     at = go(start(lang="fr"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
     assert not at.exception
     assert any("Importé\u202f: 15 signaux" in s.value for s in at.success)
     assert any("À compléter à la main" in w.value and "Photo de profil" in w.value for w in at.warning)
@@ -258,6 +262,7 @@ def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():
 def test_the_import_message_writes_the_date_as_people_read_it():
     at = go(start(lang="fr"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
     assert any("au 20 novembre 2026" in s.value for s in at.success)
 
 
@@ -275,6 +280,7 @@ def test_an_uploaded_export_is_imported_and_not_kept():
 
     at = go(start(lang="en"), "views/profile.py")
     at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", archive(Spec(connections=123)), "application/zip")).run()
+    at.button(key="linkedin_apply").click().run()
     assert at.number_input(key=state.widget_key("connections")).value == 123
     assert "linkedin_zip_0" not in at.session_state
     assert at.file_uploader(key="linkedin_zip_1").value is None
@@ -307,6 +313,7 @@ def test_the_shape_of_a_signal_says_where_you_stand_in_words():
 def test_signals_an_export_cannot_give_are_marked_to_fill_in_until_another_profile_replaces_it():
     at = go(start(lang="en"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
     marked = [c for c in at.caption if "to fill in: the export cannot say" in c.value]
     assert len(marked) == 4
     at.selectbox(key=state.PRESET_CHOICE).set_value("thin_graduate").run()
@@ -321,3 +328,188 @@ def test_switching_presenter_mode_on_opens_side_by_side_and_keeps_language_and_r
     assert at.title[0].value == "Tous les lecteurs, côte à côte"
     assert at.query_params["lang"] == "fr" and at.query_params["reader"] == "peer"
     assert at.query_params["presenter"] == "1"
+
+
+def test_the_first_screen_says_the_profile_is_an_example_and_offers_two_ways_in():
+    at = start(lang="en")
+    assert any(m.value.startswith("**This is an example profile**") for m in at.markdown)
+    assert at.button(key="example_import").label == "Import your LinkedIn export"
+    at.button(key="example_enter").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Your profile"
+    at.number_input(key=state.widget_key("connections")).set_value(777).run()
+    at = go(at, "views/reading.py")
+    assert not any(m.value.startswith("**This is an example profile**") for m in at.markdown)
+
+
+def test_import_your_export_from_the_first_screen_opens_the_import():
+    at = start(lang="fr")
+    at.button(key="example_import").click().run()
+    assert not at.exception
+    assert at.subheader[0].value == "Importer vos données LinkedIn"
+
+
+def _typed_777_then_archive_297(lang: str = "en") -> AppTest:
+    from model.linkedin.synthetic import Spec, archive
+
+    at = go(start(lang=lang), "views/profile.py")
+    at.number_input(key=state.widget_key("connections")).set_value(777).run()
+    at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", archive(Spec(connections=297)), "application/zip")).run()
+    return at
+
+
+def test_an_import_never_silently_overwrites_what_the_person_typed():
+    at = _typed_777_then_archive_297()
+    assert not at.exception
+    assert "connections:777" in at.query_params["p"]
+    assert at.number_input(key=state.widget_key("connections")).value == 777
+    table = at.dataframe[0].value
+    row = table[table["Signal"] == "Connections"].iloc[0]
+    assert (row["Now"], row["From the export"], row["If you apply"]) == ("777", "297", "replaces what you typed")
+    assert any(
+        re.search(r"\d+ of them would replace a value you typed\. Nothing changes until you apply", i.value) for i in at.info
+    )
+
+
+def test_an_import_applies_on_confirmation_and_undoes():
+    at = _typed_777_then_archive_297()
+    at.button(key="linkedin_apply").click().run()
+    assert "p" not in at.query_params  # an export's counts stay out of the address
+    assert at.number_input(key=state.widget_key("connections")).value == 297
+    at.button(key="linkedin_undo").click().run()
+    assert "connections:777" in at.query_params["p"]  # undone: the address is as it was
+    assert at.number_input(key=state.widget_key("connections")).value == 777
+    assert any("Import undone" in i.value for i in at.info)
+
+
+def test_a_cancelled_import_changes_nothing():
+    at = _typed_777_then_archive_297()
+    before = at.query_params["p"]
+    at.button(key="linkedin_cancel").click().run()
+    assert at.query_params["p"] == before
+    assert not at.dataframe
+
+
+def test_after_an_import_a_button_shows_the_reading():
+    at = go(start(lang="en"), "views/profile.py")
+    at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
+    at.button(key="linkedin_see_reading").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Recruiter — Communications role"
+    assert at.metric[0].value == probability_text(shown(at, "recruiter/communication").probability, "en")
+
+
+def test_clearing_a_number_field_does_not_set_zero_it_assumes_the_typical_value():
+    at = go(start(lang="en"), "views/profile.py")
+    at.number_input(key=state.widget_key("connections")).set_value(None).run()
+    assert not at.exception
+    assert "connections" not in state.decode_signals(at.query_params["p"])
+    assert at.number_input(key=state.widget_key("connections")).value is None
+    assert "assumed: typical value" in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Connections: −5 is outside the valid range, from 0 to 30,000. The value stays 300."),
+        ("fr", "Relations\u202f: −5 est hors des valeurs possibles, de 0 à 30\u202f000. La valeur reste 300."),
+    ],
+)
+def test_an_out_of_range_value_says_the_valid_range_in_words(lang, message):
+    from model.signals import SIGNALS
+
+    at = go(start(lang=lang), "views/profile.py")
+    assert SIGNALS["connections"].high == 30000
+    at.number_input(key=state.widget_key("connections")).set_value(-5).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [message]
+    assert "connections:300" in at.query_params["p"]
+    assert at.number_input(key=state.widget_key("connections")).value == 300
+
+
+def test_a_part_larger_than_its_whole_is_refused_in_words():
+    at = go(start(lang="en", p="connections:100;press_contacts:5"), "views/profile.py")
+    at.number_input(key=state.widget_key("press_contacts")).set_value(150).run()
+    assert not at.exception
+    (error,) = at.error
+    assert "Press contacts: 150 cannot be more than your connections (100)" in error.value
+    assert "press_contacts" not in error.value.replace("press_contacts:", "")
+    assert "press_contacts:5" in at.query_params["p"]
+
+
+def test_the_reading_sits_next_to_the_editor_and_shows_what_a_change_moved():
+    at = go(start(lang="en", reader="recruiter/communication"), "views/profile.py")
+    at.number_input(key=state.widget_key("press_contacts")).set_value(12).run()
+    reading = shown(at, "recruiter/communication")
+    live = at.get("metric")[0]
+    assert live.value == probability_text(reading.probability, "en")
+    assert live.delta.startswith("+")
+    moved = next(m.value for m in at.markdown if m.value.startswith("- Press contacts"))
+    assert ":blue[favourable]" in moved and "\u22121.2 → +0.8" in moved
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_sources_page_lists_every_piece_of_evidence_in_full(lang):
+    from model.evidence import EVIDENCE
+    from words.numbers import typography
+
+    at = go(start(lang=lang), "views/evidence.py")
+    assert not at.exception
+    texts = "\n".join(m.value for m in at.markdown)
+    for evidence in EVIDENCE.values():
+        assert evidence.ref in texts
+        assert typography(evidence.says[lang], lang) in texts
+        assert f"`{source_tag(evidence.id, lang)}`" in texts
+    cited = [c.value for c in at.caption if c.value.startswith("Citée par" if lang == "fr" else "Cited by")]
+    assert cited
+
+
+def test_french_pages_keep_question_marks_with_their_words():
+    at = go(start(lang="fr"), "views/compare.py")
+    questions = [c.value for c in at.caption if c.value.endswith("?")]
+    assert questions and all(q.endswith("\u202f?") for q in questions)
+
+
+def test_french_errors_are_in_french_without_code_names():
+    at = go(start(lang="fr"), "views/profile.py")
+    content = json.dumps({"signals": {"active_weeks_26": 40}}).encode()
+    at.file_uploader(key="upload").set_value(("profile.json", content, "application/json")).run()
+    (error,) = at.error
+    assert "Semaines actives\u202f: 40" in error.value and "hors limites" in error.value
+    assert "active_weeks_26" not in error.value
+
+
+def test_a_link_with_a_broken_value_says_which_signal_by_its_name():
+    at = start(lang="fr", p="connections:lots")
+    (warning,) = at.sidebar.warning
+    assert "Relations\u202f: «\u00a0lots\u00a0» n'est pas un nombre" in warning.value
+
+
+def test_a_rerun_that_changed_nothing_for_a_chart_does_not_rebuild_it(monkeypatch):
+    from ui import reading_page
+
+    built = []
+    real = reading_page.contributions_chart
+    monkeypatch.setattr(reading_page, "contributions_chart", lambda *a, **k: built.append(1) or real(*a, **k))
+    at = start(lang="en")
+    at.run()
+    assert len(built) == 1
+    at.radio(key=state.LANG).set_value("fr").run()
+    assert len(built) == 2
+
+
+def test_every_page_carries_print_rules_for_clean_a4_pages():
+    at = start(lang="en")
+    css = next(m.value for m in at.markdown if "@media print" in m.value)
+    assert "size: A4" in css and "stSidebar" in css and "break-inside: avoid" in css
+
+
+@pytest.mark.parametrize(("lang", "day"), [("fr", "20 novembre 2026"), ("en", "20 November 2026")])
+def test_the_import_writes_no_date_the_iso_way(lang, day):
+    at = go(start(lang=lang), "views/profile.py")
+    at.button(key="linkedin_sample").click().run()
+    at.button(key="linkedin_apply").click().run()
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not [text for text in texts if re.search(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", text)]
+    assert any(day in text for text in texts)

@@ -136,6 +136,9 @@ def test_a_5_mb_export_is_imported_without_a_byte_on_disk(traced_server):
         uploader.locator("input[type=file]").set_input_files(
             {"name": "export.zip", "mimeType": "application/zip", "buffer": data}
         )
+        apply = page.get_by_role("button", name="Apply these values")
+        apply.wait_for(timeout=90_000)  # the export is read: previewed before it changes anything
+        apply.click()
         page.get_by_text("Imported:", exact=False).wait_for(timeout=90_000)
         browser.close()
     lines = traced_server.stop()

@@ -11,8 +11,8 @@ from model.signals import SIGNALS
 from ui import state
 from ui.charts import heatmap
 from ui.readers import session_readers
-from words.i18n import t
-from words.numbers import signed
+from words.i18n import Lang, t
+from words.numbers import signed, typography
 from words.readings import probability_text
 
 
@@ -26,19 +26,22 @@ def compare_page() -> None:
         name = reading.reader.name(lang)
         column.metric(name, probability_text(reading.probability, lang), label_visibility="collapsed")
         column.markdown(f"**{name}**")
-        column.caption(reading.reader.question(lang))
+        column.caption(typography(reading.reader.question(lang), lang))
     _differences(readings, lang)
     _disagreements(readings, lang)
     st.subheader(t(lang, "heatmap_title"))
-    rows = [
-        {**row, "reader_name": next(r.reader.name(lang) for r in readings if r.key == row["reader"])}
-        for row in contribution_table(readings)
-    ]
-    st.altair_chart(heatmap(rows, lang, state.presenting()), width="stretch")
+    big = state.presenting()
+    key = (tuple((r.key, id(r.reader)) for r in readings), state.profile_key(), lang, big)
+
+    def build() -> dict[str, object]:
+        names = {r.key: r.reader.name(lang) for r in readings}
+        return heatmap([{**row, "reader_name": names[row["reader"]]} for row in contribution_table(readings)], lang, big)
+
+    st.vega_lite_chart(state.cached_chart("heatmap", key, build), width="stretch")
     _numbers(readings, lang)
 
 
-def _differences(readings: list[Reading], lang: str) -> None:
+def _differences(readings: list[Reading], lang: Lang) -> None:
     """Where the readers differ most: the seed's "cela dépend de ce que recherche le lecteur"."""
     st.subheader(t(lang, "differ_title"))
     found = differences(readings)
@@ -50,7 +53,7 @@ def _differences(readings: list[Reading], lang: str) -> None:
         st.markdown("- " + t(lang, "differ_line", signal=SIGNALS[item.signal].label[lang], parts=parts))
 
 
-def _disagreements(readings: list[Reading], lang: str) -> None:
+def _disagreements(readings: list[Reading], lang: Lang) -> None:
     st.subheader(t(lang, "disagreements_title"))
     names = {r.key: r.reader.name(lang) for r in readings}
     found = disagreements(readings)
@@ -73,10 +76,13 @@ def _disagreements(readings: list[Reading], lang: str) -> None:
             st.caption(t(lang, key, names=", ".join(SIGNALS[n].label[lang] for n in shared)))
 
 
-def _numbers(readings: list[Reading], lang: str) -> None:
+def _numbers(readings: list[Reading], lang: Lang) -> None:
     with st.expander(t(lang, "numbers_in_words")):
         table = pd.DataFrame(
-            {r.reader.name(lang): {SIGNALS[n].label[lang]: round(c, 2) for n, c in r.contributions.items()} for r in readings}
+            {
+                r.reader.name(lang): {SIGNALS[n].label[lang]: signed(c, lang, 2) for n, c in r.contributions.items()}
+                for r in readings
+            }
         )
         table.index.name = t(lang, "col_signal")
         st.dataframe(table, width="stretch")

@@ -14,17 +14,20 @@ import streamlit as st
 from model.errors import InputError
 from model.linkedin import import_export
 from model.population import DATA_DIR
-from model.signals import SIGNALS
+from model.signals import SIGNALS, Value
 from ui import state
-from words.i18n import t
-from words.numbers import date
-from words.readings import value_text
+from ui.plain import plain
+from words.i18n import Lang, t
+from words.numbers import date, dates_in_words
+from words.readings import error_text, value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
 SUMMARY, PROBLEM, GENERATION = "linkedin_summary", "linkedin_problem", "linkedin_uploader_generation"
+PENDING, UNDO, UNDONE = "linkedin_pending", "linkedin_undo_signals", "linkedin_undone"
+READING_PAGE = "views/reading.py"
 
 
-def linkedin_import(lang: str) -> None:
+def linkedin_import(lang: Lang) -> None:
     st.subheader(t(lang, "linkedin_title"))
     st.caption(t(lang, "linkedin_help"))
     generation = st.session_state.setdefault(GENERATION, 0)
@@ -33,9 +36,17 @@ def linkedin_import(lang: str) -> None:
     )
     st.button(t(lang, "linkedin_sample"), key="linkedin_sample", on_click=_from_sample)
     if problem := st.session_state.get(PROBLEM):
-        st.error(t(lang, "linkedin_error", message=problem.text(lang)))
+        st.error(t(lang, "linkedin_error", message=plain(error_text(problem.text(lang), lang))))
+    elif pending := st.session_state.get(PENDING):
+        _preview(pending, lang)
+    elif st.session_state.pop(UNDONE, False):
+        st.info(t(lang, "linkedin_undone"))
     elif summary := st.session_state.get(SUMMARY):
         _summary(summary, lang)
+        buttons = st.container(horizontal=True)
+        if buttons.button(t(lang, "linkedin_see_reading"), key="linkedin_see_reading", type="primary"):
+            st.switch_page(READING_PAGE)
+        buttons.button(t(lang, "linkedin_undo"), key="linkedin_undo", on_click=_undo, disabled=UNDO not in st.session_state)
 
 
 def signals_to_fill_in() -> set[str]:
@@ -46,8 +57,8 @@ def signals_to_fill_in() -> set[str]:
 
 def forget_import() -> None:
     """The profile was replaced another way: the import's summary no longer describes it."""
-    st.session_state.pop(SUMMARY, None)
-    st.session_state.pop(PROBLEM, None)
+    for key in (SUMMARY, PROBLEM, PENDING, UNDO):
+        st.session_state.pop(key, None)
 
 
 def _from_upload(generation: int) -> None:
@@ -62,19 +73,85 @@ def _from_sample() -> None:
 
 
 def _import(data: bytes) -> None:
-    """Import in memory; on a bad archive keep the profile on screen as it was."""
-    st.session_state.pop(PROBLEM, None)
+    """Read in memory and show what would change; nothing is applied before the person confirms.
+    On a bad archive the profile on screen stays as it was."""
+    for key in (PROBLEM, PENDING):
+        st.session_state.pop(key, None)
     try:
         result = import_export(data)
     except InputError as error:
         st.session_state[PROBLEM] = error
         return
-    state.set_signals(dict(result.signals))
+    st.session_state[PENDING] = {"signals": dict(result.signals), "summary": result.to_json()}
+
+
+def _merged(found: dict[str, Any]) -> dict[str, Any]:
+    """The archive's values over what the person gave; an example's values are not the person's and go."""
+    kept = {} if st.session_state[state.PRESET] else dict(state.signals())
+    return {**kept, **found}
+
+
+def changes(found: dict[str, Value], lang: Lang) -> list[dict[str, str]]:
+    """Signal by signal: what the profile has now, what the archive gives, and what applying does."""
+    given, now = state.signals(), state.profile().values
+    example = bool(st.session_state[state.PRESET])
+    rows = []
+    for name, value in found.items():
+        signal = SIGNALS[name]
+        if name not in given:
+            kind = "linkedin_change_fills"
+        elif given[name] == value:
+            kind = "linkedin_change_same"
+        else:
+            kind = "linkedin_change_replaces_example" if example else "linkedin_change_replaces"
+        rows.append(
+            {
+                t(lang, "col_signal"): signal.label[lang],
+                t(lang, "linkedin_col_now"): value_text(signal, now[name], lang)
+                + ("" if name in given else f" ({t(lang, 'linkedin_assumed')})"),
+                t(lang, "linkedin_col_export"): value_text(signal, value, lang),
+                t(lang, "linkedin_col_change"): t(lang, kind),
+            }
+        )
+    return rows
+
+
+def _preview(pending: dict[str, Any], lang: Lang) -> None:
+    found = pending["signals"]
+    rows = changes(found, lang)
+    replaced = len([r for r in rows if r[t(lang, "linkedin_col_change")] == t(lang, "linkedin_change_replaces")])
+    st.info(t(lang, "linkedin_preview", count=len(found), replaced=replaced))
+    st.dataframe(rows, hide_index=True, width="stretch", height=(len(rows) + 1) * 35 + 3)
+    buttons = st.container(horizontal=True)
+    buttons.button(t(lang, "linkedin_apply"), key="linkedin_apply", on_click=_apply, type="primary")
+    buttons.button(t(lang, "linkedin_cancel"), key="linkedin_cancel", on_click=_cancel)
+
+
+def _apply() -> None:
+    pending = st.session_state.pop(PENDING)
+    st.session_state[UNDO] = (
+        dict(state.signals()),
+        st.session_state[state.PRESET],
+        st.session_state.get(state.PROFILE_IN_URL, True),
+    )
+    state.set_signals(_merged(pending["signals"]))
     st.session_state[state.PROFILE_IN_URL] = False
-    st.session_state[SUMMARY] = result.to_json()
+    st.session_state[SUMMARY] = pending["summary"]
 
 
-def _summary(summary: dict[str, Any], lang: str) -> None:
+def _cancel() -> None:
+    st.session_state.pop(PENDING, None)
+
+
+def _undo() -> None:
+    signals, preset, in_url = st.session_state.pop(UNDO)
+    state.set_signals(signals, preset)
+    st.session_state[state.PROFILE_IN_URL] = in_url
+    st.session_state.pop(SUMMARY, None)
+    st.session_state[UNDONE] = True
+
+
+def _summary(summary: dict[str, Any], lang: Lang) -> None:
     as_of = date(dt.date.fromisoformat(summary["profile"]["as_of"]), lang)
     st.success(t(lang, "linkedin_done", count=len(summary["profile"]["signals"]), as_of=as_of))
     st.caption(t(lang, "linkedin_files", files=", ".join(f"{k} ({v})" for k, v in summary["counts"].items())))
@@ -88,6 +165,10 @@ def _summary(summary: dict[str, Any], lang: str) -> None:
     for name, value in summary["estimates"].items():
         st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value_text(SIGNALS[name], value, lang)))
     for note in summary["notes"]:
-        st.caption("⚠ " + note[lang])
+        st.caption("⚠ " + plain(dates_in_words(note[lang], lang)))
     with st.expander(t(lang, "linkedin_sources")):
-        st.markdown("\n".join(f"- **{SIGNALS[n].label[lang]}** ← {s[lang]}" for n, s in summary["sources"].items()))
+        st.markdown(
+            "\n".join(
+                f"- **{SIGNALS[n].label[lang]}** ← {plain(dates_in_words(s[lang], lang))}" for n, s in summary["sources"].items()
+            )
+        )

@@ -9,13 +9,14 @@ import streamlit as st
 from model.curves import curve
 from model.errors import InputError
 from model.judgements import read_csv
+from model.presets import presets
 from model.reader import Reader, departures, learn
-from model.reading import DEAD_BAND, Reading, read, verdict_of
+from model.reading import Reading, read, verdict_of
 from model.signals import NAMES, SIGNALS
 from ui import state
 from ui.charts import (
+    contribution_rows,
     contributions_chart,
-    contributions_frame,
     population_above,
     population_below,
     population_chart,
@@ -24,23 +25,59 @@ from ui.charts import (
 from ui.readers import forget_learned, keep_learned, session_readers
 from words.i18n import Lang, t
 from words.numbers import percent, signed
-from words.readings import basis_text, probability_text, reason_text, source_tag, standing_text, value_with_unit, verdict_sentence
+from words.readings import (
+    basis_text,
+    error_text,
+    probability_text,
+    reason_text,
+    source_tag,
+    standing_text,
+    value_with_unit,
+    verdict_sentence,
+)
+
+PROFILE_PAGE = "views/profile.py"
+
+
+def reader_key(reader: Reader) -> tuple[str, int]:
+    """What a chart of this reader depends on: which reader, and which object (a learned one replaces the textbook one)."""
+    return (reader.key, id(reader))
 
 
 def reading_page() -> None:
     lang = state.lang()
     reader = session_readers().readers[st.session_state[state.READER]]
     reading = read(reader, state.profile())
+    example_notice(lang)
     st.title(reader.name(lang))
     st.caption(t(lang, "question", question=reader.question(lang)))
     _verdict(reading, lang)
     _strongest(reading, lang)
     st.subheader(t(lang, "contributions_title"))
-    st.caption(t(lang, "contributions_intro", band=signed(DEAD_BAND, lang)))
-    st.altair_chart(contributions_chart(reading, lang, state.presenting()), width="stretch")
+    st.caption(t(lang, "contributions_intro"))
+    big = state.presenting()
+    spec = state.cached_chart(
+        "contributions", (*reader_key(reader), state.profile_key(), lang, big), lambda: contributions_chart(reading, lang, big)
+    )
+    st.vega_lite_chart(spec, width="stretch")
     _numbers(reading, lang)
     _shape(lang)
     _provenance(reading, lang)
+
+
+def example_notice(lang: Lang) -> None:
+    """The first screen says the profile is an example, and offers the two ways in."""
+    preset = st.session_state[state.PRESET]
+    if not preset:
+        return
+    with st.container(border=True, key="example_notice"):
+        st.markdown(t(lang, "example_notice", name=presets()[preset].name[lang]))
+        ways = st.container(horizontal=True)
+        if ways.button(t(lang, "example_enter"), key="example_enter", type="primary"):
+            st.switch_page(PROFILE_PAGE)
+        if ways.button(t(lang, "example_import"), key="example_import"):
+            st.session_state[state.FOCUS_IMPORT] = True
+            st.switch_page(PROFILE_PAGE)
 
 
 def _verdict(reading: Reading, lang: Lang) -> None:
@@ -72,18 +109,19 @@ def _strongest(reading: Reading, lang: Lang) -> None:
 
 
 def _numbers(reading: Reading, lang: Lang) -> None:
+    """The chart's numbers as a table in words (markdown: cheap to send, prints whole)."""
     with st.expander(t(lang, "numbers_in_words")):
-        frame = contributions_frame(reading, lang)
-        table = frame[["label", "value", "contribution", "verdict_text", "sentence"]].rename(
-            columns={
-                "label": t(lang, "col_signal"),
-                "value": t(lang, "col_value"),
-                "contribution": t(lang, "col_contribution"),
-                "verdict_text": t(lang, "col_verdict"),
-                "sentence": t(lang, "col_sentence"),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+        key = (*reader_key(reading.reader), state.profile_key(), lang)
+        st.markdown(state.cached_chart("numbers", key, lambda: numbers_table(reading, lang)))
+
+
+def numbers_table(reading: Reading, lang: Lang) -> str:
+    columns = ("col_signal", "col_value", "col_contribution_words", "col_verdict", "col_sentence")
+    lines = ["| " + " | ".join(t(lang, c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    for row in contribution_rows(reading, lang):
+        cells = (row["label"], row["value"], row["text"], row["verdict_text"], row["sentence"])
+        lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
 
 
 @st.fragment
@@ -94,10 +132,11 @@ def _shape(lang: Lang) -> None:
     shown = [n for n in NAMES if not reader.ignores(n)]
     name = st.selectbox(t(lang, "shape_signal"), shown, key="shape_signal", format_func=lambda n: SIGNALS[n].label[lang])
     value = state.profile().values[name]
-    shape = curve(reader, name, value)
+    shape = state.cached_chart("curve", (*reader_key(reader), name, value), lambda: curve(reader, name, value))
     big = state.presenting()
-    st.altair_chart(shape_chart(shape, lang, big), width="stretch")
-    st.altair_chart(population_chart(shape, lang, big), width="stretch")
+    key = (*reader_key(reader), name, value, lang, big)
+    st.vega_lite_chart(state.cached_chart("shape", key, lambda: shape_chart(shape, lang, big)), width="stretch")
+    st.vega_lite_chart(state.cached_chart("spread", key, lambda: population_chart(shape, lang, big)), width="stretch")
     verdict = t(lang, verdict_of(shape.here))
     st.caption(
         t(
@@ -118,6 +157,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
     reader = reading.reader
     with st.expander(t(lang, "provenance_title"), expanded=reader.basis.kind == "learned"):
         st.markdown(basis_text(reader, lang))
+        st.page_link("views/evidence.py", label=t(lang, "sources_link"), icon=":material/menu_book:")
         if reader.basis.kind == "learned":
             _departures(reader, lang)
             st.button(t(lang, "back_to_textbook"), key="back_to_textbook", on_click=forget_learned, args=(reader.key,))
@@ -130,7 +170,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
             args=(reader,),
         )
         if problem := st.session_state.get("judgements_problem"):
-            st.error(t(lang, "judgements_error", message=problem.text(lang)))
+            st.error(t(lang, "judgements_error", message=error_text(problem.text(lang), lang)))
 
 
 def _departures(reader: Reader, lang: Lang) -> None:
@@ -138,8 +178,8 @@ def _departures(reader: Reader, lang: Lang) -> None:
     rows = [
         {
             t(lang, "col_signal"): SIGNALS[d.signal].label[lang],
-            t(lang, "col_textbook"): round(d.textbook, 2),
-            t(lang, "col_learned"): round(d.learned, 2),
+            t(lang, "col_textbook"): signed(d.textbook, lang, 2),
+            t(lang, "col_learned"): signed(d.learned, lang, 2),
             t(lang, "col_reversed"): t(lang, "value_yes") if d.reversed else "",
         }
         for d in departures(reader)

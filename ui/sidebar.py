@@ -8,6 +8,7 @@ from model.presets import preset_problems, presets
 from model.reader import Readers
 from ui import state
 from words.i18n import LANGS, t
+from words.readings import error_text
 
 PRESENTER_CSS = """
 <style>
@@ -15,6 +16,34 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 2.5rem 2rem 2.5rem; max-width: none; }
 [data-testid="stMetricValue"] { font-size: 3.2rem; }
 h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
+</style>
+"""
+
+FRAME_CSS = """
+<style>
+/* The reading beside the editor stays in view while the person scrolls the editor. */
+div[data-testid="stColumn"]:has(> div > div > .st-key-live_reading),
+div[data-testid="stColumn"]:has(.st-key-live_reading) { position: sticky; top: 4rem; align-self: flex-start; }
+/* A reading printed from the browser: clean A4 pages, no sidebar, no widgets, charts whole. */
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stStatusWidget"], [data-testid="stSidebarCollapsedControl"], header, footer,
+  .stButton, .stDownloadButton, .stFileUploader, .stSelectbox, .stMultiSelect, .stSlider, .stRadio,
+  .stNumberInput, .stCheckbox, .stToggle, [data-testid="stPageLink"], [data-testid="stFileUploader"],
+  [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"], .st-key-example_notice,
+  [data-testid="stExpander"] details:not([open]), [data-testid="stElementToolbar"], [data-testid="stDataFrame"] {
+    display: none !important;
+  }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+    background: white !important; overflow: visible !important; height: auto !important; position: static !important;
+  }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; width: 100% !important; }
+  [data-testid="stVegaLiteChart"], [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"],
+  .stMarkdown li, [data-testid="stCaptionContainer"] { break-inside: avoid; page-break-inside: avoid; }
+  [data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
 </style>
 """
 
@@ -57,8 +86,9 @@ def sidebar(readers: Readers) -> None:
         for problem in preset_problems():
             st.warning(t(lang, "broken_preset", message=problem.text(lang)))
         for problem in readers.problems:
-            st.warning(t(lang, "broken_persona", message=problem.text(lang)))
+            st.warning(t(lang, "broken_persona", message=error_text(problem.text(lang), lang)))
         if problem := state.take_url_problem():
-            st.warning(t(lang, "url_ignored", message=problem.text(lang)))
+            st.warning(t(lang, "url_ignored", message=error_text(problem.text(lang), lang)))
+    st.markdown(FRAME_CSS, unsafe_allow_html=True)
     if st.session_state[state.PRESENTER]:
         st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

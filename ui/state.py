@@ -8,7 +8,8 @@ own changes are written to it.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -16,6 +17,7 @@ from model.errors import InputError
 from model.presets import presets
 from model.profile import Profile, from_signals
 from model.signals import NAMES, SIGNALS, Value, unknown_signal
+from words.i18n import Lang
 
 DEFAULT_PRESET = "comms_manager"
 DEFAULT_READER = "recruiter/communication"
@@ -25,6 +27,12 @@ PROFILE_IN_URL = "profile_in_url"
 """Whether the page's address carries the profile (for sharing and the back button). Off after
 an import: an export's counts stay in the session, not in browser history or copied links."""
 URL_WRITTEN = "_url_written"
+CHARTS = "_charts"
+CHARTS_KEPT = 24
+BEFORE_CHANGE = "_before_change"
+EDITOR_PROBLEMS = "_editor_problems"
+FOCUS_IMPORT = "_focus_import"
+T = TypeVar("T")
 
 
 def widget_key(name: str) -> str:
@@ -55,8 +63,8 @@ def _browser_lang() -> str:
     return "fr" if str(locale).lower().startswith("fr") else "en"
 
 
-def lang() -> str:
-    return st.session_state[LANG]
+def lang() -> Lang:
+    return "fr" if st.session_state[LANG] == "fr" else "en"
 
 
 def presenting() -> bool:
@@ -117,6 +125,13 @@ def set_signal(name: str, value: Value) -> None:
     st.session_state[PRESET_CHOICE] = ""
 
 
+def unset_signal(name: str) -> None:
+    """A field emptied in the editor: the signal is no longer given and takes the typical value, marked as assumed."""
+    st.session_state[SIGNALS_KEY] = {k: v for k, v in signals().items() if k != name}
+    st.session_state[PRESET] = None
+    st.session_state[PRESET_CHOICE] = ""
+
+
 def encode_signals(values: dict[str, Value]) -> str:
     """Signals as a compact, readable query value: connections:300;has_photo:1;…"""
 
@@ -152,7 +167,7 @@ def _parse(name: str, raw: str) -> Value:
         number = float(raw)
     except ValueError:
         raise InputError(
-            f"signal '{name}': {raw!r} is not a number", fr=f"signal '{name}' : {raw!r} n'est pas un nombre"
+            f"{signal.label['en']}: {raw!r} is not a number", fr=f"{signal.label['fr']} : « {raw} » n'est pas un nombre"
         ) from None
     return int(number) if signal.is_integer and number.is_integer() else number
 
@@ -208,3 +223,25 @@ def take_presenter_start() -> bool:
 
 def take_url_problem() -> Any:
     return st.session_state.pop("_url_problem", None)
+
+
+def cached_chart(kind: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """A chart spec kept in this session: a rerun that changed nothing for a chart does not rebuild it.
+
+    `key` names what the chart depends on (reader, profile values, language, presenter mode);
+    only the last few specs are kept, and only in this session (they carry the profile)."""
+    cache: dict[tuple[Any, ...], Any] = st.session_state.setdefault(CHARTS, {})
+    full = (kind, *key)
+    if full in cache:
+        cache[full] = cache.pop(full)  # most recently used last
+        return cache[full]  # type: ignore[no-any-return]
+    value = build()
+    cache[full] = value
+    while len(cache) > CHARTS_KEPT:
+        cache.pop(next(iter(cache)))
+    return value
+
+
+def profile_key() -> tuple[tuple[str, Value], ...]:
+    """The profile's given values as a hashable key."""
+    return tuple(sorted(signals().items()))

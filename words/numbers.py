@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -18,6 +19,12 @@ LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 NNBSP = "\u202f"
 _PLURAL = re.compile(r"\{(\w+):([^|{}]*)\|([^{}]*)\}")
 _BEFORE = re.compile(r"[ \u00a0\u202f]?([:;!?%])")
+
+
+@cache
+def babel_locale(lang: Lang) -> Locale:
+    """Parsed once per language (Babel parses a locale name on every call otherwise)."""
+    return Locale.parse(LOCALE[lang])
 
 
 def typography(text: str, lang: Lang) -> str:
@@ -32,7 +39,7 @@ def typography(text: str, lang: Lang) -> str:
 def number(value: float, lang: Lang, decimals: int = 0) -> str:
     """1 200 / 1,200; a minus sign, not a hyphen."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(round(value, decimals) if decimals else round(value), format=pattern, locale=LOCALE[lang])
+    text = format_decimal(round(value, decimals) if decimals else round(value), format=pattern, locale=babel_locale(lang))
     return text.replace("-", "\u2212").replace("\u00a0", NNBSP)
 
 
@@ -59,7 +66,7 @@ def points(delta: float, lang: Lang) -> str:
 
 def date(day: dt.date, lang: Lang) -> str:
     """20 novembre 2026 / 20 November 2026."""
-    return format_date(day, format="long", locale=LOCALE[lang])
+    return format_date(day, format="long", locale=babel_locale(lang))
 
 
 def duration(hours: float, lang: Lang) -> str:
@@ -74,7 +81,7 @@ def duration(hours: float, lang: Lang) -> str:
 
 def plural_category(value: float, lang: Lang) -> str:
     """CLDR's category for `value`: "one" or "other" (French: 0 and 1 are singular)."""
-    return str(Locale.parse(LOCALE[lang]).plural_form(abs(value)))
+    return str(babel_locale(lang).plural_form(abs(value)))
 
 
 def fill(template: str, lang: Lang, **values: tuple[float, str]) -> str:
@@ -87,3 +94,19 @@ def fill(template: str, lang: Lang, **values: tuple[float, str]) -> str:
 
     text = _PLURAL.sub(choose, template)
     return typography(text.format(**{k: v[1] for k, v in values.items()}), lang)
+
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_FRENCH_NUMERIC = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+
+
+def dates_in_words(text: str, lang: Lang) -> str:
+    """Dates another module wrote as 2026-11-20 or 20/11/2026, as people read them: 20 November 2026."""
+
+    def iso(match: re.Match[str]) -> str:
+        return date(dt.date(int(match[1]), int(match[2]), int(match[3])), lang)
+
+    def numeric(match: re.Match[str]) -> str:
+        return date(dt.date(int(match[3]), int(match[2]), int(match[1])), lang)
+
+    return _FRENCH_NUMERIC.sub(numeric, _ISO.sub(iso, text))
