@@ -16,7 +16,7 @@ from model.reader import default_readers
 from model.reading import Reading, read
 from ui import state
 from words.i18n import LOCALES
-from words.readings import probability_text, reason_text, source_tag, standing_text, verdict_sentence
+from words.readings import probability_short, reason_text, source_tag, standing_text, verdict_sentence
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 READERS = ["journalist", "peer", "recruiter", "recruiter/communication"]
@@ -46,7 +46,7 @@ def test_the_app_opens_on_the_seeds_example_read_by_a_communications_recruiter()
     assert at.title[0].value == "Recruiter — Communications role"
     assert at.query_params["reader"] == "recruiter/communication"
     reading = shown(at, "recruiter/communication")
-    assert at.metric[0].value == probability_text(reading.probability, "en")
+    assert at.metric[0].value == probability_short(reading.probability, "en")
     assert reading.probability < shown(at, "recruiter").probability
     assert any(m.value == f"#### {verdict_sentence(reading, 'en')}" for m in at.markdown)
     assert any(c.value == standing_text(reading, "en") for c in at.caption)
@@ -58,7 +58,7 @@ def test_every_reader_reads_in_both_languages(lang, reader):
     at = start(lang=lang, reader=reader)
     assert not at.exception
     reading = shown(at, reader)
-    assert at.metric[0].value == probability_text(reading.probability, lang)
+    assert at.metric[0].value == probability_short(reading.probability, lang)
     heading = "Chances d'une lecture favorable" if lang == "fr" else "Chance of a favourable reading"
     assert at.metric[0].label == heading
     assert any(m.value == f"#### {verdict_sentence(reading, lang)}" for m in at.markdown)
@@ -86,7 +86,7 @@ def test_side_by_side_shows_every_reader_and_where_they_disagree(lang):
     assert not at.exception
     assert len(at.metric) == len(READERS)
     for metric, key in zip(at.metric, READERS, strict=True):
-        assert metric.value == probability_text(shown(at, key).probability, lang)
+        assert metric.value == probability_short(shown(at, key).probability, lang)
     differ = "Là où les lecteurs diffèrent le plus" if lang == "fr" else "Where the readers differ most"
     assert differ in [h.value for h in at.subheader]
     disputed = "Contenus polémiques" if lang == "fr" else "Polarising content"
@@ -126,7 +126,7 @@ def test_changing_a_signal_changes_the_reading_and_the_url():
     at = go(at, "views/reading.py")
     after = shown(at, "recruiter/communication").probability
     assert after > before
-    assert at.metric[0].value == probability_text(after, "en")
+    assert at.metric[0].value == probability_short(after, "en")
 
 
 def test_reset_gives_a_typical_profile_every_signal_assumed():
@@ -176,7 +176,7 @@ def test_a_link_reopens_exactly_the_same_view():
     assert again.radio(key=state.LANG).value == "fr"
     assert "connections:1234" in again.query_params["p"]
     assert again.metric[0].value == go(first, "views/reading.py").metric[0].value
-    assert again.metric[0].value == probability_text(shown(again, "peer").probability, "fr")
+    assert again.metric[0].value == probability_short(shown(again, "peer").probability, "fr")
 
 
 def test_a_link_with_a_broken_profile_is_ignored_with_a_warning():
@@ -234,7 +234,7 @@ def test_what_to_change_plans_applies_and_undoes():
     assert "Recruiter — Communications role: 9% → 71%" in applied
     at = go(at, "views/reading.py")
     assert shown(at, "recruiter/communication").probability >= 0.7
-    assert at.metric[0].value == probability_text(shown(at, "recruiter/communication").probability, "en")
+    assert at.metric[0].value == probability_short(shown(at, "recruiter/communication").probability, "en")
     at = go(at, "views/levers.py")
     at.button(key="levers_undo").click().run()
     assert at.query_params["p"] == before
@@ -397,7 +397,7 @@ def test_after_an_import_a_button_shows_the_reading():
     at.button(key="linkedin_see_reading").click().run()
     assert not at.exception
     assert at.title[0].value == "Recruiter — Communications role"
-    assert at.metric[0].value == probability_text(shown(at, "recruiter/communication").probability, "en")
+    assert at.metric[0].value == probability_short(shown(at, "recruiter/communication").probability, "en")
 
 
 def test_clearing_a_number_field_does_not_set_zero_it_assumes_the_typical_value():
@@ -443,7 +443,7 @@ def test_the_reading_sits_next_to_the_editor_and_shows_what_a_change_moved():
     at.number_input(key=state.widget_key("press_contacts")).set_value(12).run()
     reading = shown(at, "recruiter/communication")
     live = at.get("metric")[0]
-    assert live.value == probability_text(reading.probability, "en")
+    assert live.value == probability_short(reading.probability, "en")
     assert live.delta.startswith("+")
     moved = next(m.value for m in at.markdown if m.value.startswith("- Press contacts"))
     assert ":blue[favourable]" in moved and "\u22121.2 → +0.8" in moved

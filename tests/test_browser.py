@@ -97,10 +97,10 @@ def _expected(key: str, lang: str, **signals: object) -> tuple[float, str]:
     from model.profile import from_signals
     from model.reader import default_readers
     from model.reading import read
-    from words.readings import probability_text
+    from words.readings import probability_short
 
     reading = read(default_readers().by_key(key), from_signals(signals))
-    return reading.probability, probability_text(reading.probability, lang)
+    return reading.probability, probability_short(reading.probability, lang)
 
 
 def _chart(page, name: str) -> bytes:

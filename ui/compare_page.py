@@ -13,7 +13,7 @@ from ui.charts import heatmap
 from ui.readers import session_readers
 from words.i18n import Lang, t
 from words.numbers import signed, typography
-from words.readings import probability_text
+from words.readings import probability_short
 
 
 def compare_page() -> None:
@@ -24,7 +24,7 @@ def compare_page() -> None:
     columns = st.columns(len(readings))
     for column, reading in zip(columns, readings, strict=True):
         name = reading.reader.name(lang)
-        column.metric(name, probability_text(reading.probability, lang), label_visibility="collapsed")
+        column.metric(name, probability_short(reading.probability, lang), label_visibility="collapsed")
         column.markdown(f"**{name}**")
         column.caption(typography(reading.reader.question(lang), lang))
     _differences(readings, lang)

@@ -15,6 +15,7 @@ from ui.readers import session_readers
 from words.i18n import Lang, t
 from words.numbers import duration, percent, points
 from words.plans import step_line
+from words.readings import probability_short
 
 APPLIED = "levers_applied"
 
@@ -61,7 +62,9 @@ def _summary(found: Plan, chosen: dict[str, Reader], lang: Lang) -> None:
     columns = st.columns(len(found.readers))
     for column, key in zip(columns, found.readers, strict=True):
         column.metric(
-            chosen[key].name(lang), percent(found.after[key], lang), delta=points(found.after[key] - found.before[key], lang)
+            chosen[key].name(lang),
+            probability_short(found.after[key], lang),
+            delta=points(found.after[key] - found.before[key], lang),
         )
 
 

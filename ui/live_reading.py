@@ -10,7 +10,7 @@ from ui import state
 from ui.readers import session_readers
 from words.i18n import Lang, t
 from words.numbers import points, signed
-from words.readings import probability_text, verdict_sentence
+from words.readings import probability_short, verdict_sentence
 
 MOVED = 0.01
 """A contribution that moved less than this (log-odds) did not move."""
@@ -41,7 +41,7 @@ def live_reading(lang: Lang) -> None:
     st.markdown(f"##### {t(lang, 'live_title', reader=reading.reader.name(lang))}")
     moved_by = reading.probability - before["probability"] if before else 0.0
     delta = points(moved_by, lang) if round(moved_by * 100) else None
-    st.metric(t(lang, "probability"), probability_text(reading.probability, lang), delta=delta)
+    st.metric(t(lang, "probability"), probability_short(reading.probability, lang), delta=delta)
     st.caption(verdict_sentence(reading, lang))
     moved = (
         [

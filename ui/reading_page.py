@@ -28,7 +28,7 @@ from words.numbers import percent, signed
 from words.readings import (
     basis_text,
     error_text,
-    probability_text,
+    probability_short,
     reason_text,
     source_tag,
     standing_text,
@@ -82,7 +82,7 @@ def example_notice(lang: Lang) -> None:
 
 def _verdict(reading: Reading, lang: Lang) -> None:
     left, right = st.columns([1, 3])
-    left.metric(t(lang, "probability"), probability_text(reading.probability, lang))
+    left.metric(t(lang, "probability"), probability_short(reading.probability, lang))
     right.markdown(f"#### {verdict_sentence(reading, lang)}")
     right.caption(standing_text(reading, lang))
     if not reading.readable:

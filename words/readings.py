@@ -77,6 +77,16 @@ def probability_text(p: float, lang: Lang) -> str:
     return percent(p, lang)
 
 
+def probability_short(p: float, lang: Lang) -> str:
+    """A probability for a big number on screen (a metric, a projector): "< 5 %", "> 95 %"; the
+    sentence beside it says it in words."""
+    if p > SURE:
+        return f"> {percent(SURE, lang)}"
+    if p < 1 - SURE:
+        return f"< {percent(1 - SURE, lang)}"
+    return percent(p, lang)
+
+
 def range_text(reading: Reading, lang: Lang) -> str:
     low, high = reading.range
     if round(low * 100) == round(high * 100):
