@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
-from ui.i18n import t
-from ui.readers import shared_readers
+from ui.privacy import keep_uploads_in_memory
+from ui.readers import session_readers
 from ui.sidebar import sidebar
+from words.i18n import t
 
+keep_uploads_in_memory()  # before any uploader exists: no upload spooled to disk (README, Privacy)
 st.set_page_config(page_title="Regards", page_icon="👁", layout="wide")
-readers = shared_readers()
+readers = session_readers()
 state.init(sorted(readers.readers))
 st.set_page_config(initial_sidebar_state="collapsed" if state.presenting() else "auto")
 lang = state.lang()

@@ -1,20 +1,27 @@
 """An additive (glass-box) binary classifier: log-odds = intercept + one shape per feature.
 
-Each feature's shape is piecewise linear between knots placed at the training data's
-quantiles, constant outside them (where a signal stops mattering). It is fitted by penalised
-logistic regression over ramp functions, whose coefficients are the shape's rises between
-knots; L-BFGS-B bounds on those rises make a declared direction exact (monotone increasing
-or decreasing), not just likely.
+Each feature's shape is piecewise linear between knots (the training data's quantiles, or
+knots given), constant outside them (where a signal stops mattering). It is fitted by
+penalised logistic regression over ramp functions, whose coefficients are the shape's rises
+between knots; L-BFGS-B bounds on those rises make a declared direction exact (monotone
+increasing or decreasing), not just likely.
 
-Contributions are centred on a reference row (the population's typical profile), so the
-reference scores exactly `intercept_` and each contribution says how much better or worse a
-value reads than the typical one.
+With a `prior` (another additive reader, e.g. the textbook one), each shape is the prior's
+shape times a learned scale, plus learned rises; the penalty pulls the scales towards 1 and
+the rises towards 0, so few judgements leave the prior nearly as it is and many can overturn
+it (a scale can reach 0 or turn negative). Without bounds the fit is Newton's method on a
+convex loss, and the inverse Hessian at the optimum (the Laplace approximation) gives the
+reading's uncertainty.
+
+Contributions are centred on a reference row (what the reader expects), so the reference
+scores exactly `intercept_` and each contribution says how much better or worse a value reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Any, Protocol
 
 import numpy as np
 from scipy.optimize import minimize
@@ -23,6 +30,14 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 from threadpoolctl import ThreadpoolController
+
+
+class Prior(Protocol):
+    """An additive reader to learn from: its intercept and its contributions on rows of X."""
+
+    intercept: float
+
+    def contributions(self, X: np.ndarray) -> np.ndarray: ...
 
 
 class AdditiveClassifier(ClassifierMixin, BaseEstimator):
@@ -41,7 +56,17 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     reference : array-like of shape (n_features,) or None, default=None
         The row that scores exactly ``intercept_``; None uses the training medians.
     max_iter : int, default=500
-        Iterations of L-BFGS-B at most.
+        Iterations of L-BFGS-B (or Newton) at most.
+    knots : sequence of array-like or None, default=None
+        Knots per feature; None places them at the training data's quantiles. Fixed knots keep
+        a refit on a handful of judgements stable.
+    prior : object with ``intercept`` and ``contributions(X)``, or None, default=None
+        The reader to start from. With a prior, labels must be 0/1 (or booleans) and a single
+        class is allowed: the prior knows both.
+    alpha_scale : float, default=4.0
+        Penalty pulling each feature's scale of the prior towards 1.
+    alpha_intercept : float, default=1.0
+        Penalty pulling the intercept towards the prior's (only with a prior).
 
     Attributes
     ----------
@@ -53,6 +78,11 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     values_ : list of ndarray
         Each shape's value at its knots, centred on the reference.
     n_iter_ : int
+    scales_ : ndarray of shape (n_features,)
+        The prior's shape is multiplied by these (zeros without a prior).
+    covariance_ : ndarray or None
+        Inverse Hessian of the penalised loss at the optimum (Laplace approximation), over
+        [intercept, scales, rises]; None when bounds were active.
 
     Examples
     --------
@@ -72,12 +102,20 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         monotone: Sequence[int] | None = None,
         reference: Sequence[float] | None = None,
         max_iter: int = 500,
+        knots: Sequence[Sequence[float]] | None = None,
+        prior: Prior | None = None,
+        alpha_scale: float = 4.0,
+        alpha_intercept: float = 1.0,
     ) -> None:
         self.n_knots = n_knots
         self.alpha = alpha
         self.monotone = monotone
         self.reference = reference
         self.max_iter = max_iter
+        self.knots = knots
+        self.prior = prior
+        self.alpha_scale = alpha_scale
+        self.alpha_intercept = alpha_intercept
 
     def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags type
         tags = super().__sklearn_tags__()
@@ -88,28 +126,79 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         """Fit the shapes on `X` (n_samples, n_features) and binary labels `y`."""
         X, y = validate_data(self, X, y, dtype=np.float64)
         check_classification_targets(y)
+        positive = self._positive(y)
+        n_features = X.shape[1]
+        monotone = self._monotone(n_features)
+        knots = self._all_knots(X)
+        ramps = np.hstack([_ramps(X[:, j], knots[j]) for j in range(n_features)])
+        prior = self._prior_contributions(X)
+        design = np.hstack([np.ones((len(X), 1)), prior, ramps])
+        n_rises = ramps.shape[1]
+        mean = np.r_[
+            self._prior_intercept(), np.ones(n_features) if self.prior is not None else np.zeros(n_features), np.zeros(n_rises)
+        ]
+        penalty = np.r_[
+            float(self.alpha_intercept) if self.prior is not None else 0.0,
+            np.full(n_features, float(self.alpha_scale) if self.prior is not None else 1.0),
+            np.full(n_rises, float(self.alpha)),
+        ]
+        sign = np.where(positive, 1.0, -1.0)
+        if monotone.any():
+            bounds = [(None, None)] * (1 + n_features) + [
+                _bound(monotone[j]) for j in range(n_features) for _ in range(len(knots[j]) - 1)
+            ]
+            theta, self.n_iter_ = _fit_bounded(design, sign, penalty, mean, bounds, int(self.max_iter))
+            self.covariance_ = None
+        else:
+            theta, self.n_iter_, self.covariance_ = _fit_newton(design, sign, penalty, mean, int(self.max_iter))
+        self.scales_ = theta[1 : 1 + n_features] if self.prior is not None else np.zeros(n_features)
+        rises = np.split(theta[1 + n_features :], np.cumsum([len(k) - 1 for k in knots])[:-1])
+        raw = [np.concatenate([[0.0], np.cumsum(r)]) for r in rises]
+        reference = self._reference(X)
+        self.knots_ = knots
+        self.rises_ = raw
+        self.reference_ = reference
+        at_reference = self._raw_shapes(reference[None, :])[0]
+        self.values_ = [raw[j] - np.interp(reference[j], knots[j], raw[j]) for j in range(n_features)]
+        self._at_reference = at_reference
+        self.intercept_ = float(theta[0] + at_reference.sum())
+        self.theta_ = theta
+        return self
+
+    def _positive(self, y: np.ndarray) -> np.ndarray:
+        if self.prior is not None:
+            labels = np.asarray(y)
+            if not np.isin(labels, (0, 1)).all():
+                raise ValueError("with a prior, labels must be 0 (unfavourable) or 1 (favourable)")
+            self.classes_ = np.array([0, 1])
+            return labels.astype(int) == 1
         self.classes_ = np.unique(y)
         if len(self.classes_) != 2:
             raise ValueError(
                 "Only binary classification is supported: AdditiveClassifier needs two classes "
                 f"to learn from, got {len(self.classes_)} class(es)"
             )
-        n_features = X.shape[1]
-        monotone = self._monotone(n_features)
-        knots = [self._knots(X[:, j]) for j in range(n_features)]
-        basis = np.hstack([_ramps(X[:, j], knots[j]) for j in range(n_features)])
-        bounds = [(None, None)] + [_bound(monotone[j]) for j in range(n_features) for _ in range(len(knots[j]) - 1)]
-        sign = np.where(y == self.classes_[1], 1.0, -1.0)
-        theta, self.n_iter_ = _fit_logistic(basis, sign, float(self.alpha), bounds, int(self.max_iter))
-        rises = np.split(theta[1:], np.cumsum([len(k) - 1 for k in knots])[:-1])
-        raw = [np.concatenate([[0.0], np.cumsum(r)]) for r in rises]
-        reference = self._reference(X)
-        at_reference = np.array([np.interp(reference[j], knots[j], raw[j]) for j in range(n_features)])
-        self.knots_ = knots
-        self.values_ = [raw[j] - at_reference[j] for j in range(n_features)]
-        self.intercept_ = float(theta[0] + at_reference.sum())
-        self.reference_ = reference
-        return self
+        return y == self.classes_[1]
+
+    def _prior_intercept(self) -> float:
+        return float(self.prior.intercept) if self.prior is not None else 0.0
+
+    def _prior_contributions(self, X: np.ndarray) -> np.ndarray:
+        if self.prior is None:
+            return np.zeros_like(X)
+        return np.asarray(self.prior.contributions(X), dtype=np.float64)
+
+    def _all_knots(self, X: np.ndarray) -> list[np.ndarray]:
+        if self.knots is None:
+            return [self._knots(X[:, j]) for j in range(X.shape[1])]
+        if len(self.knots) != X.shape[1]:
+            raise ValueError(f"knots needs one array per feature ({X.shape[1]} features)")
+        return [np.unique(np.asarray(k, dtype=np.float64)) for k in self.knots]
+
+    def _raw_shapes(self, X: np.ndarray) -> np.ndarray:
+        """Each feature's uncentred shape: the prior's scaled plus the learned rises."""
+        ramps = np.column_stack([np.interp(X[:, j], self.knots_[j], self.rises_[j]) for j in range(X.shape[1])])
+        return self.scales_ * self._prior_contributions(X) + ramps
 
     def contributions(self, X) -> np.ndarray:  # noqa: ANN001
         """Each feature's contribution to the log-odds, shape (n_samples, n_features)."""
@@ -118,7 +207,20 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         return self._contributions(X)
 
     def _contributions(self, X: np.ndarray) -> np.ndarray:
-        return np.column_stack([np.interp(X[:, j], self.knots_[j], self.values_[j]) for j in range(X.shape[1])])
+        return self._raw_shapes(X) - self._at_reference
+
+    def design(self, X: np.ndarray) -> np.ndarray:
+        """The rows the coefficients multiply: [1, prior contributions, ramps] (for the Laplace band)."""
+        ramps = np.hstack([_ramps(X[:, j], self.knots_[j]) for j in range(X.shape[1])])
+        return np.hstack([np.ones((len(X), 1)), self._prior_contributions(X), ramps])
+
+    def logit_sd(self, X) -> np.ndarray | None:  # noqa: ANN001
+        """The standard deviation of each row's log-odds under the Laplace approximation."""
+        check_is_fitted(self)
+        if self.covariance_ is None:
+            return None
+        rows = self.design(np.asarray(X, dtype=np.float64))
+        return np.sqrt(np.maximum(np.einsum("ij,jk,ik->i", rows, self.covariance_, rows), 0.0))
 
     def decision_function(self, X) -> np.ndarray:  # noqa: ANN001
         """Log-odds of ``classes_[1]``: intercept plus the sum of contributions."""
@@ -136,7 +238,9 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     def shape(self, feature: int, grid) -> np.ndarray:  # noqa: ANN001
         """Feature `feature`'s centred shape function evaluated on `grid` (for plots)."""
         check_is_fitted(self)
-        return np.interp(np.asarray(grid, dtype=np.float64), self.knots_[feature], self.values_[feature])
+        X = np.tile(self.reference_, (len(np.asarray(grid)), 1))
+        X[:, feature] = np.asarray(grid, dtype=np.float64)
+        return self._contributions(X)[:, feature]
 
     def _monotone(self, n_features: int) -> np.ndarray:
         if self.monotone is None:
@@ -176,35 +280,72 @@ def _bound(direction: int) -> tuple[float | None, float | None]:
     return {1: (0.0, None), -1: (None, 0.0), 0: (None, None)}[int(direction)]
 
 
-def _fit_logistic(basis: np.ndarray, sign: np.ndarray, alpha: float, bounds: list, max_iter: int) -> tuple[np.ndarray, int]:
-    """Penalised logistic regression with bounded coefficients; returns (theta, iterations)."""
-    design = np.hstack([np.ones((len(basis), 1)), basis])
-    penalty = np.full(design.shape[1], alpha)
-    penalty[0] = 0.0
+def _fit_bounded(
+    design: np.ndarray, sign: np.ndarray, penalty: np.ndarray, mean: np.ndarray, bounds: list[Any], max_iter: int
+) -> tuple[np.ndarray, int]:
+    """Penalised logistic regression with bounded coefficients (L-BFGS-B); returns (theta, iterations)."""
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         margin = sign * (design @ theta)
-        value = -log_expit(margin).sum() + 0.5 * float(penalty @ theta**2)
-        gradient = -design.T @ (sign * expit(-margin)) + penalty * theta
+        value = -log_expit(margin).sum() + 0.5 * float(penalty @ (theta - mean) ** 2)
+        gradient = -design.T @ (sign * expit(-margin)) + penalty * (theta - mean)
         return value, gradient
 
     # ftol 1e-6 stops once an iteration improves the loss by less than a millionth (on 4,000
     # judgements, far below what moves a reading); a longer memory (maxcor 20) needs fewer
-    # iterations. Together they halve the fit time for the same AUC (benchmarks/bench_engine.py).
-    # One BLAS thread: each iteration is two matrix-vector products, too small to share out.
-    # On a 2-core machine OpenBLAS's second thread made fitting every reader 2-6x slower and
-    # erratic (250 ms vs 420-1,700 ms for load_readers), and single-threaded products were
-    # faster up to 300,000 judgements.
+    # iterations. One BLAS thread: each iteration is two matrix-vector products, too small to
+    # share out (a second OpenBLAS thread made fitting 2-6x slower on 2 cores).
     with _blas_controller().limit(limits=1, user_api="blas"):
         result = minimize(
             loss,
-            np.zeros(design.shape[1]),
+            mean.copy(),
             jac=True,
             method="L-BFGS-B",
             bounds=bounds,
             options={"maxiter": max_iter, "ftol": 1e-6, "maxcor": 20},
         )
     return result.x, max(int(result.nit), 1)
+
+
+def _fit_newton(
+    design: np.ndarray, sign: np.ndarray, penalty: np.ndarray, mean: np.ndarray, max_iter: int
+) -> tuple[np.ndarray, int, np.ndarray]:
+    """Penalised logistic regression by Newton's method with step halving; returns (theta,
+    iterations, inverse Hessian at the optimum). The loss is convex and, with the penalty on
+    every coefficient but the intercept, has one minimum; a few iterations reach it."""
+    theta = mean.copy()
+    floor = np.where(penalty > 0, penalty, 1e-8)
+
+    def loss(t: np.ndarray) -> float:
+        return float(-log_expit(sign * (design @ t)).sum() + 0.5 * penalty @ (t - mean) ** 2)
+
+    current = loss(theta)
+    iterations = 0
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        while iterations < max_iter:
+            iterations += 1
+            margin = sign * (design @ theta)
+            p = expit(-margin)
+            gradient = -design.T @ (sign * p) + penalty * (theta - mean)
+            hessian = (design.T * (p * (1.0 - p))) @ design
+            hessian[np.diag_indices_from(hessian)] += floor
+            step = np.linalg.solve(hessian, gradient)
+            size = 1.0
+            while size > 1e-6:
+                candidate = theta - size * step
+                value = loss(candidate)
+                if value <= current + 1e-12:
+                    break
+                size /= 2
+            theta, improvement, current = candidate, current - value, value
+            if improvement < 1e-9 * max(1.0, abs(current)) or float(np.abs(size * step).max()) < 1e-8:
+                break
+        margin = sign * (design @ theta)
+        p = expit(-margin)
+        hessian = (design.T * (p * (1.0 - p))) @ design
+        hessian[np.diag_indices_from(hessian)] += floor
+        covariance = np.linalg.inv(hessian)
+    return theta, iterations, covariance
 
 
 @cache

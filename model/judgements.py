@@ -1,15 +1,15 @@
-"""Judgements the reading models learn from: synthetic ones, or real ones from a CSV.
+"""Judgements readers learn from: real ones from a CSV (a study, a workshop room), or synthetic ones.
 
-Synthetic judgements put a persona's stated priorities to work over drawn profiles: each
-profile is read by one individual reader, whose verdict is the priorities' log-odds plus
-logistic noise of scale `disagreement` (readers of a kind do not all agree). Same seed, same
-persona file, same bytes.
+Synthetic judgements are test and benchmark data only: drawn profiles, each read by one
+individual reader whose verdict is a known reader's log-odds plus logistic noise of scale
+`disagreement` (readers of a kind do not all agree). Same seed, same reader, same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,16 +17,17 @@ import numpy as np
 import pandas as pd
 
 from model.errors import InputError
-from model.features import encode_frame
-from model.persona import Persona, priorities
-from model.population import DATA_DIR, draw, population
-from model.signals import NAMES, SIGNALS, unknown_signal_message
+from model.paths import DATA_DIR
+from model.population import draw, population
+from model.signals import NAMES, SIGNALS, encode_frame, unknown_signal_message
 
 JUDGEMENTS_DIR = DATA_DIR / "judgements"
 MANIFEST = "manifest.json"
 DEFAULT_SEED = 20261124
 DEFAULT_SIZE = 4000
-MIN_ROWS = 30
+MAX_ROWS = 100_000
+"""A judgements file holds at most this many rows: far more than any study or room, and
+read in well under a second."""
 FAVOURABLE = "favourable"
 UNFAVOURABLE = "unfavourable"
 VERDICTS = {
@@ -58,33 +59,22 @@ class Judgements:
     assumed: tuple[str, ...] = ()
 
 
-def key(persona: str, context: str | None) -> str:
-    """The reader key: "recruiter", or "recruiter/communication" for a context."""
-    return persona if context is None else f"{persona}/{context}"
+def file_name(key: str) -> str:
+    return key.replace("/", "__") + ".csv"
 
 
-def file_name(persona: str, context: str | None) -> str:
-    return f"{persona}.csv" if context is None else f"{persona}__{context}.csv"
+def generate(
+    logit: Callable[[np.ndarray], np.ndarray], disagreement: float, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED
+) -> pd.DataFrame:
+    """A synthetic judgement set: drawn profiles and one individual reader's verdict each.
 
-
-def bias(persona: Persona, context: str | None) -> float:
-    """The constant that makes `favourable_share` of the population read favourably."""
-    scores = priorities(persona.readings_for(context), encode_frame(population().profiles))
-    return -float(np.quantile(scores, 1.0 - persona.favourable_share_in(context)))
-
-
-def oracle_logit(persona: Persona, context: str | None, encoded: np.ndarray) -> np.ndarray:
-    """The persona's stated priorities as log-odds of a favourable reading."""
-    return priorities(persona.readings_for(context), encoded) + bias(persona, context)
-
-
-def generate(persona: Persona, context: str | None, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> pd.DataFrame:
-    """A synthetic judgement set: drawn profiles and one individual reader's verdict each."""
+    `logit` gives a known reader's log-odds for encoded profiles; each verdict adds logistic
+    noise of scale `disagreement`.
+    """
     profiles = draw(size, seed)
-    logit = oracle_logit(persona, context, encode_frame(profiles))
-    noise = np.random.default_rng([seed, 1]).logistic(0.0, persona.disagreement, size)
+    noise = np.random.default_rng([seed, 1]).logistic(0.0, disagreement, size)
     frame = profiles.copy()
-    frame["verdict"] = np.where(logit + noise > 0, FAVOURABLE, UNFAVOURABLE)
+    frame["verdict"] = np.where(logit(encode_frame(profiles)) + noise > 0, FAVOURABLE, UNFAVOURABLE)
     return frame
 
 
@@ -100,28 +90,23 @@ def to_csv(frame: pd.DataFrame) -> str:
     return out.to_csv(index=False, float_format="%.4f", lineterminator="\n")
 
 
-def write_all(
-    personas: dict[str, Persona], directory: Path = JUDGEMENTS_DIR, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED
-) -> list[Path]:
-    """Generate every (persona, context) set into `directory`, with a manifest of provenance."""
-    directory.mkdir(parents=True, exist_ok=True)
-    manifest: dict[str, dict[str, object]] = {}
-    written = []
-    for persona in personas.values():
-        for context in [None, *persona.contexts]:
-            name = file_name(persona.id, context)
-            path = directory / name
-            path.write_text(to_csv(generate(persona, context, size, seed)), "utf-8")
-            manifest[name] = {
-                "persona": persona.id,
-                "context": context,
-                "persona_file": f"personas/{persona.path.name}",
-                "persona_sha256": persona.digest,
-                "seed": seed,
-                "size": size,
-            }
+def write_all(sets: dict[str, tuple[pd.DataFrame, dict[str, object]]], directory: Path = JUDGEMENTS_DIR) -> list[Path]:
+    """Write judgement sets (by reader key) into `directory`, with a manifest of provenance."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        manifest: dict[str, dict[str, object]] = {}
+        written = []
+        for key, (frame, provenance) in sets.items():
+            path = directory / file_name(key)
+            path.write_text(to_csv(frame), "utf-8")
+            manifest[path.name] = {"reader": key, **provenance}
             written.append(path)
-    (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
+        (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
+    except OSError as error:
+        raise InputError(
+            f"{directory}: cannot write the judgements there: {error.strerror or error}",
+            fr=f"{directory} : impossible d'y écrire les jugements : {error.strerror or error}",
+        ) from None
     return written
 
 
@@ -130,35 +115,34 @@ def manifest(directory: Path = JUDGEMENTS_DIR) -> dict[str, dict[str, object]]:
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
-def synthetic(persona: Persona, context: str | None, directory: Path = JUDGEMENTS_DIR) -> Judgements:
-    """The committed synthetic set for (persona, context), or one made in memory when the
-    file is missing or was made from another version of the persona file."""
-    name = file_name(persona.id, context)
-    entry = manifest(directory).get(name)
-    path = directory / name
-    if entry and entry.get("persona_sha256") == persona.digest and path.exists():
-        frame = pd.read_csv(path, dtype={"has_photo": bool, "has_headline": bool})
-        source = f"data/judgements/{name}"
-    else:
-        frame = generate(persona, context)
-        source = f"generated in memory from personas/{persona.path.name} (no up-to-date file in data/judgements)"
+def committed(key: str, directory: Path = JUDGEMENTS_DIR) -> Judgements:
+    """The committed synthetic set of reader `key` (benchmarks and tests)."""
+    frame = pd.read_csv(directory / file_name(key), dtype={n: bool for n in NAMES if SIGNALS[n].type == "bool"})
     verdicts = (frame.pop("verdict") == FAVOURABLE).to_numpy(dtype=int)
-    return Judgements(profiles=frame, verdicts=verdicts, source=source, synthetic=True)
+    return Judgements(profiles=frame, verdicts=verdicts, source=f"data/judgements/{file_name(key)}", synthetic=True)
 
 
 def read_csv(data: bytes, name: str = "judgements.csv") -> Judgements:
-    """Real judgements from a CSV (signal columns + `verdict`), validated row by row.
+    """Real judgements from a CSV (signal columns + `verdict`), validated column by column.
 
-    Refused, saying why: unknown columns, no verdict column, values out of range, verdicts
-    of a single class, fewer than 30 rows. Missing signal columns take the population's
-    typical value and are listed as assumed.
+    Refused, saying why and where: no verdict column, unknown columns, values out of range, more
+    than `MAX_ROWS` rows, no row at all. Missing signal columns take the population's typical
+    value and are listed as assumed. A handful of rows is legitimate: the reader learned from
+    them stays close to its textbook reading.
     """
+    rows = data.count(b"\n")
+    if rows > MAX_ROWS + 1:
+        raise InputError(
+            f"{name}: about {rows:,} rows; a judgements file holds at most {MAX_ROWS:,}",
+            fr=f"{name} : environ {rows:,} lignes ; un fichier de jugements en contient au plus {MAX_ROWS:,}".replace(
+                ",", "\u202f"
+            ),
+        )
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"{name}: not a readable CSV: {str(error).strip()}", fr=f"{name} : CSV illisible : {str(error).strip()}"
-        ) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise InputError(f"{name}: not a readable CSV: {reason}", fr=f"{name} : CSV illisible : {reason}") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if "verdict" not in frame.columns:
         raise InputError(
@@ -167,19 +151,19 @@ def read_csv(data: bytes, name: str = "judgements.csv") -> Judgements:
         )
     unknown = [c for c in frame.columns if c != "verdict" and c not in SIGNALS]
     if unknown:
-        hint = "; ".join(unknown_signal_message(c) for c in unknown)
-        raise InputError(f"{name}: unknown column(s): {hint}", fr=f"{name} : colonne(s) inconnue(s) : {hint}")
-    if len(frame) < MIN_ROWS:
         raise InputError(
-            f"{name}: {len(frame)} judgements; at least {MIN_ROWS} are needed to learn a reading",
-            fr=f"{name} : {len(frame)} jugements ; il en faut au moins {MIN_ROWS} pour apprendre une lecture",
+            f"{name}: unknown column(s): {'; '.join(unknown_signal_message(c, 'en') for c in unknown[:3])}",
+            fr=f"{name} : colonne(s) inconnue(s) : {'; '.join(unknown_signal_message(c, 'fr') for c in unknown[:3])}",
         )
+    if frame.empty:
+        raise InputError(f"{name}: no judgement in the file", fr=f"{name} : aucun jugement dans le fichier")
     verdicts = _verdicts(frame.pop("verdict"), name)
     columns = {c: _column(frame[c], c, name) for c in frame.columns}
     typical = population().typical
     assumed = tuple(n for n in NAMES if n not in columns)
     for n in assumed:
-        columns[n] = pd.Series([typical[n]] * len(frame), dtype=float if typical[n] is not None else float)
+        value = typical[n]
+        columns[n] = pd.Series([value] * len(frame), dtype=bool if SIGNALS[n].type == "bool" else float)
     profiles = pd.DataFrame({n: columns[n] for n in NAMES})
     return Judgements(profiles=profiles, verdicts=verdicts, source=name, synthetic=False, assumed=assumed)
 
@@ -189,39 +173,48 @@ def _verdicts(column: pd.Series, name: str) -> np.ndarray:
     bad = values[~values.isin(VERDICTS)]
     if len(bad):
         line = int(bad.index[0]) + 2
+        shown = repr(bad.iloc[0][:40])
         raise InputError(
-            f"{name}: line {line}: verdict {bad.iloc[0]!r} is not valid; expected favourable or unfavourable",
-            fr=f"{name} : ligne {line} : verdict {bad.iloc[0]!r} invalide ; attendu favourable ou unfavourable",
+            f"{name}: line {line}: verdict {shown} is not valid; expected favourable or unfavourable",
+            fr=f"{name} : ligne {line} : verdict {shown} invalide ; attendu favourable ou unfavourable",
         )
-    verdicts = values.map(VERDICTS).to_numpy(dtype=int)
-    if len(np.unique(verdicts)) < 2:
-        only = FAVOURABLE if verdicts[0] else UNFAVOURABLE
-        raise InputError(
-            f"{name}: every verdict is '{only}'; a reading needs both favourable and unfavourable judgements",
-            fr=f"{name} : tous les verdicts sont '{only}' ; une lecture a besoin de jugements favorables et défavorables",
-        )
-    return verdicts
+    return values.map(VERDICTS).to_numpy(dtype=int)
+
+
+_BOOLEANS = {"true": 1.0, "1": 1.0, "yes": 1.0, "oui": 1.0, "false": 0.0, "0": 0.0, "no": 0.0, "non": 0.0}
 
 
 def _column(column: pd.Series, signal: str, name: str) -> pd.Series:
+    """One signal's column, every cell checked against the catalogue at once (no loop over rows)."""
     spec = SIGNALS[signal]
-    values = []
-    for i, text in enumerate(column.str.strip()):
+    text = column.str.strip()
+    numbers = text.str.lower().map(_BOOLEANS) if spec.type == "bool" else pd.to_numeric(text.where(text != ""), errors="coerce")
+    empty = text == ""
+    bad = numbers.isna() & ~(empty & spec.nullable)
+    finite = numbers.where(~empty)
+    bad |= ~empty & ~np.isfinite(finite.fillna(0.0))
+    bad |= ~empty & ((finite < spec.low) | (finite > spec.high))
+    if spec.is_integer:
+        bad |= ~empty & (finite.fillna(0.0) % 1 != 0)
+    if bad.any():
+        row = int(np.flatnonzero(bad.to_numpy())[0])
+        cell = text.iloc[row]
         try:
-            values.append(spec.validate(_parse(text, spec.type)))
+            spec.validate(_cell(cell, spec.type))
+            problem = InputError(f"{signal}: {cell[:40]!r} is not valid", fr=f"{signal} : {cell[:40]!r} invalide")
         except InputError as error:
-            raise InputError(f"{name}: line {i + 2}: {error}", fr=f"{name} : ligne {i + 2} : {error}") from None
+            problem = error
+        raise InputError(f"{name}: line {row + 2}: {problem}", fr=f"{name} : ligne {row + 2} : {problem.text('fr')}") from None
     if spec.type == "bool":
-        return pd.Series(values, dtype=bool)
-    return pd.Series([np.nan if v is None else v for v in values], dtype=float)
+        return numbers.astype(bool)
+    return numbers.astype(float)
 
 
-def _parse(text: str, kind: str) -> object:
-    lowered = text.lower()
-    if kind == "bool":
-        return {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}.get(lowered, text)
+def _cell(text: str, kind: str) -> object:
     if text == "":
         return None
+    if kind == "bool":
+        return text
     try:
         return float(text)
     except ValueError:

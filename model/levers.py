@@ -1,11 +1,18 @@
-"""What to change: the smallest-effort plans that move one reader, or several at once.
+"""What to change: the smallest-effort plan that takes the chosen readers to a target.
 
 The reading model is additive, so a plan is a choice of one option per actionable signal (keep
 its value, or move it to another value within its three-month bound), each option with an
-effort and a gain in log-odds for each reader. For one reader, the cheapest plan reaching a
-target is a multiple-choice knapsack, solved exactly by dynamic programming over effort. For
-several readers, the plan that raises the lowest log-odds most within a budget is a small
-mixed-integer programme, solved exactly by HiGHS (scipy.optimize.milp).
+effort and a gain in log-odds for each reader. For one reader the cheapest plan reaching the
+target is a multiple-choice knapsack, solved exactly by dynamic programming over effort; for
+several, the cheapest plan taking every reader to the target is a small mixed-integer programme
+(HiGHS through scipy.optimize.milp), and when no plan within the budget reaches it, the plan
+that raises the lowest reader most.
+
+A plan a coach would sign: no step that gains less than 2 points of probability for at least
+one chosen reader; no step that hurts a chosen reader unless trade-offs are asked for; nothing
+raised that the catalogue gives no action to raise (polarising content); nothing planned on an
+assumed signal (it is asked for first); the plan stops at the target, and what remains of the
+budget is offered as optional moves, not spent.
 
 Exact means exact over the option grid stated here: efforts in steps of `EFFORT_UNIT` hours
 (each option's effort rounded up), counts in steps of 1 up to `MAX_OPTIONS` values per signal
@@ -22,11 +29,10 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from model.errors import InputError
-from model.features import encode_value
 from model.profile import Profile
 from model.reader import Reader
-from model.reading import DEAD_BAND, format_value
-from model.signals import NAMES, SIGNALS, Lang, Signal, Value, unknown_signal_message
+from model.reading import DEAD_BAND
+from model.signals import NAMES, SIGNALS, Signal, Value, encode_row, unknown_signal
 
 EFFORT_UNIT = 0.05
 """Efforts are counted in steps of three minutes."""
@@ -34,6 +40,8 @@ MAX_OPTIONS = 61
 SHARE_STEP = 0.05
 DEFAULT_TARGET = 0.7
 DEFAULT_BUDGET = 10.0
+MIN_POINTS = 0.02
+"""A step must move at least one chosen reader by 2 points of probability."""
 
 
 @dataclass(frozen=True)
@@ -49,12 +57,17 @@ class Option:
 
 @dataclass(frozen=True)
 class Step:
+    """One change: from what to what, its effort, its gain per reader (log-odds and points of
+    probability in the plan), and the readers for whom the signal still reads below what they
+    expect once the plan is done (a step that only lessens a penalty)."""
+
     signal: str
     before: Value
     after: Value
     effort: float
     gains: dict[str, float]
-    text: str
+    points: dict[str, float] = field(default_factory=dict)
+    still_below: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,7 +76,8 @@ class Step:
             "to": self.after,
             "effort_hours": self.effort,
             "gains": self.gains,
-            "text": self.text,
+            "points": self.points,
+            "still_below": list(self.still_below),
         }
 
 
@@ -76,11 +90,12 @@ class Plan:
     effort: float
     before: dict[str, float]
     after: dict[str, float]
-    target: float | None
-    budget: float | None
+    target: float
+    budget: float
     reaches_target: bool
-    no_regret: tuple[Step, ...] = field(default_factory=tuple)
-    trade_offs: tuple[Step, ...] = field(default_factory=tuple)
+    optional: tuple[Step, ...] = ()
+    trade_offs: tuple[Step, ...] = ()
+    ask_first: tuple[str, ...] = ()
 
     def changes(self) -> dict[str, Value]:
         return {step.signal: step.after for step in self.steps}
@@ -99,30 +114,37 @@ class Plan:
             "probability_before": self.before,
             "probability_after": self.after,
             "steps": [s.to_json() for s in self.steps],
-            "no_regret": [s.to_json() for s in self.no_regret],
+            "optional": [s.to_json() for s in self.optional],
+            "no_regret": [s.to_json() for s in self.optional],
             "trade_offs": [s.to_json() for s in self.trade_offs],
+            "ask_first": list(self.ask_first),
         }
 
 
 def candidate_values(signal: Signal, current: Value) -> list[Value]:
-    """Values within the signal's three-month bound and valid range, the current one first."""
+    """Values within the signal's three-month bound and valid range, the current one first.
+
+    A signal whose catalogue entry gives no action to raise it (polarising content, CV
+    discrepancies) is never raised."""
     if not signal.actionable:
         return [current]
+    up = bool(signal.action["en"])
     if signal.type == "bool":
-        flips = (signal.move_up and not current) or (signal.move_down and current)
+        flips = (signal.move_up and not current and up) or (signal.move_down and current)
         return [current, not current] if flips else [current]
     if signal.nullable:
         return [current] if current == 0 else [current, 0]
     low = max(signal.low, float(current) - signal.move_down)
-    high = min(signal.high, float(current) + signal.move_up)
+    high = min(signal.high, float(current) + signal.move_up) if up else float(current)
     if signal.type == "share":
         grid = np.round(np.arange(0.0, 1.0 + 1e-9, SHARE_STEP), 2)
-        values = [float(v) for v in grid if low - 1e-9 <= v <= high + 1e-9]
+        values: list[Value] = [float(v) for v in grid if low - 1e-9 <= v <= high + 1e-9]
     else:
         step = max(1, math.ceil((high - low) / (MAX_OPTIONS - 1)))
-        values = list(range(int(low), int(high) + 1, step))
-        if values[-1] != int(high):
-            values.append(int(high))
+        counts = list(range(int(low), int(high) + 1, step))
+        if counts[-1] != int(high):
+            counts.append(int(high))
+        values = list(counts)
     return [current, *[v for v in values if v != current]]
 
 
@@ -131,31 +153,50 @@ def effort_of(signal: Signal, current: Value, value: Value) -> float:
         return 0.0
     if signal.type == "bool" or signal.nullable:
         return signal.effort_fixed + signal.effort_hours
-    return signal.effort_fixed + abs(float(value) - float(current)) * signal.effort_hours
+    return signal.effort_fixed + abs(float(value or 0) - float(current or 0)) * signal.effort_hours
 
 
-def options(readers: list[Reader], profile: Profile, fixed: tuple[str, ...] = ()) -> dict[str, list[Option]]:
-    """Every signal's options (fixed and non-actionable signals keep only their value)."""
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+def logit_of(reader: Reader, profile: Profile) -> float:
+    """The reader's log-odds for `profile`."""
+    return reader.intercept + float(reader.contributions(encode_row(profile.values)[None, :]).sum())
+
+
+def _worth_it(gains: tuple[float, ...], starts: np.ndarray) -> bool:
+    """At least one reader moves by 2 points of probability or more."""
+    return any(_sigmoid(s + g) - _sigmoid(s) >= MIN_POINTS for s, g in zip(starts, gains, strict=True))
+
+
+def options(
+    readers: list[Reader], profile: Profile, fixed: tuple[str, ...] = (), *, trade_offs: bool = False
+) -> dict[str, list[Option]]:
+    """Every signal's options, the current value first. Fixed, assumed and non-actionable
+    signals keep only their value; an option that moves no reader by 2 points, or (without
+    trade-offs) hurts one, is left out."""
     unknown = [name for name in fixed if name not in SIGNALS]
     if unknown:
-        message = unknown_signal_message(unknown[0])
-        raise InputError(f"--fixed: {message}", fr=f"--fixed : {message}")
+        raise unknown_signal(unknown[0])
+    starts = np.array([logit_of(r, profile) for r in readers])
     table: dict[str, list[Option]] = {}
     for name in NAMES:
         signal, current = SIGNALS[name], profile.values[name]
-        values = [current] if name in fixed else candidate_values(signal, current)
-        encoded = np.array([encode_value(name, v) for v in values])
+        kept = name in fixed or name in profile.assumed
+        values = [current] if kept else candidate_values(signal, current)
+        encoded = np.array([signal.encode(v) for v in values])
         gains = np.array([r.contribution(name, encoded) - r.contribution(name, encoded[:1]) for r in readers]).T
-        table[name] = [
-            Option(
-                name,
-                v,
-                effort_of(signal, current, v),
-                math.ceil(round(effort_of(signal, current, v) / EFFORT_UNIT, 6)),
-                tuple(float(x) for x in g),
-            )
-            for v, g in zip(values, gains, strict=True)
-        ]
+        group = []
+        for index, (value, gain) in enumerate(zip(values, gains, strict=True)):
+            option = Option(name, value, effort_of(signal, current, value), math.ceil(round(effort_of(signal, current, value) / EFFORT_UNIT, 6)), tuple(float(x) for x in gain))
+            if index == 0 or (_worth_it(option.gains, starts) and (trade_offs or min(option.gains) >= -1e-9)):
+                group.append(option)
+        table[name] = group
     return table
 
 
@@ -174,29 +215,6 @@ def undominated(group: list[Option]) -> list[Option]:
         if not dominated or option is group[0]:
             kept.append(option)
     return kept
-
-
-def logit(p: float) -> float:
-    return math.log(p / (1.0 - p))
-
-
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
-
-
-def plan_for_reader(
-    reader: Reader, profile: Profile, target: float = DEFAULT_TARGET, fixed: tuple[str, ...] = (), lang: Lang = "en"
-) -> Plan:
-    """The least-effort plan that takes `reader` to `target`, or the best reachable one."""
-    _check_target(target)
-    table = options([reader], profile, fixed)
-    start = _logit_of(reader, profile)
-    best, choice = _knapsack([table[n] for n in NAMES])
-    need = logit(target) - start
-    reachable = np.nonzero(best >= need - 1e-12)[0]
-    budget_units = int(reachable[0]) if reachable.size else int(np.flatnonzero(best >= best.max() - 1e-12)[0])
-    chosen = _reconstruct([table[n] for n in NAMES], choice, budget_units)
-    return _plan([reader], profile, chosen, lang, target=target, budget=None, reaches=bool(reachable.size))
 
 
 def _knapsack(groups: list[list[Option]]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -228,167 +246,202 @@ def _reconstruct(groups: list[list[Option]], choices: list[np.ndarray], budget: 
     return [o for o in reversed(chosen) if o.value != current[o.signal]]
 
 
-def plan_for_readers(
-    readers: list[Reader], profile: Profile, budget: float = DEFAULT_BUDGET, fixed: tuple[str, ...] = (), lang: Lang = "en"
-) -> Plan:
-    """Within `budget` hours, the plan that raises the lowest log-odds among `readers` the most."""
-    if budget < 0:
-        raise InputError(f"budget {budget:g}: expected hours >= 0", fr=f"budget {budget:g} : attendu des heures >= 0")
-    if len(readers) == 1:
-        return _single_within_budget(readers[0], profile, budget, fixed, lang)
-    table = options(readers, profile, fixed)
-    flat = [o for n in NAMES for o in undominated(table[n])]
-    starts = np.array([_logit_of(r, profile) for r in readers])
-    n = len(flat)
-    # variables: one binary per option, then t (the lowest log-odds after the plan)
-    c = np.zeros(n + 1)
-    c[-1] = -1.0
+def _single(groups: list[list[Option]], need: float, budget_units: int) -> tuple[list[Option], bool]:
+    """One reader: the cheapest plan reaching `need` within the budget, else the best within it."""
+    best, choice = _knapsack(groups)
+    limit = min(budget_units, len(best) - 1)
+    reachable = np.nonzero(best[: limit + 1] >= need - 1e-12)[0]
+    if reachable.size:
+        return _reconstruct(groups, choice, int(reachable[0])), True
+    units = int(np.flatnonzero(best[: limit + 1] >= best[: limit + 1].max() - 1e-12)[0])
+    return _reconstruct(groups, choice, units), False
+
+
+def _milp(flat: list[Option], starts: np.ndarray, budget_units: int, need: float | None) -> list[Option] | None:
+    """Several readers. With `need`: the least effort taking every reader's log-odds to `need`
+    (None when no plan within the budget does). Without: the plan raising the lowest log-odds
+    most within the budget."""
+    n, readers = len(flat), len(starts)
+    signals = sorted({o.signal for o in flat})
     rows, lows, highs = [], [], []
-    for name in NAMES:
+    for name in signals:
         row = np.zeros(n + 1)
         row[[i for i, o in enumerate(flat) if o.signal == name]] = 1.0
         rows.append(row), lows.append(1.0), highs.append(1.0)
-    effort_row = np.zeros(n + 1)
-    effort_row[:n] = [o.units for o in flat]
-    rows.append(effort_row), lows.append(-np.inf), highs.append(math.floor(round(budget / EFFORT_UNIT, 6)))
-    for r in range(len(readers)):
+    effort = np.zeros(n + 1)
+    effort[:n] = [o.units for o in flat]
+    rows.append(effort), lows.append(-np.inf), highs.append(float(budget_units))
+    for r in range(readers):
         row = np.zeros(n + 1)
         row[:n] = [o.gains[r] for o in flat]
-        row[-1] = -1.0
-        rows.append(row), lows.append(-starts[r]), highs.append(np.inf)
+        if need is None:
+            row[-1] = -1.0
+            rows.append(row), lows.append(-starts[r]), highs.append(np.inf)
+        else:
+            rows.append(row), lows.append(need - starts[r]), highs.append(np.inf)
+    c = np.zeros(n + 1)
+    if need is None:
+        c[-1] = -1.0
+        c[:n] = 1e-6 * effort[:n]  # among plans with the best floor, the cheapest
+    else:
+        c[:n] = effort[:n]
     integrality = np.ones(n + 1)
     integrality[-1] = 0
-    bounds = Bounds(np.r_[np.zeros(n), -np.inf], np.r_[np.ones(n), np.inf])
-    result = milp(
-        c,
-        constraints=LinearConstraint(np.array(rows), lows, highs),
-        integrality=integrality,
-        bounds=bounds,
-        options={"presolve": False, "mip_rel_gap": 0.0},
-    )
+    bounds = Bounds(np.r_[np.zeros(n), -np.inf if need is None else 0.0], np.r_[np.ones(n), np.inf if need is None else 0.0])
+    result = milp(c, constraints=LinearConstraint(np.array(rows), lows, highs), integrality=integrality, bounds=bounds, options={"presolve": False, "mip_rel_gap": 0.0})
     if not result.success:
-        raise RuntimeError(f"the planner could not solve this case: {result.message}")
-    chosen = [o for o, x in zip(flat, result.x[:n], strict=True) if x > 0.5 and o.value != table[o.signal][0].value]
-    chosen = _without_idle_steps(chosen, starts)
-    return _plan(readers, profile, chosen, lang, target=None, budget=budget, reaches=True, table=table)
+        return None
+    return [o for o, x in zip(flat, result.x[:n], strict=True) if x > 0.5]
 
 
-def _without_idle_steps(chosen: list[Option], starts: np.ndarray) -> list[Option]:
-    """Among plans with the best floor the solver may return one with steps that cost effort
-    without raising the lowest reader: drop them, costliest first, keeping the floor."""
+def _marginal_points(chosen: list[Option], starts: np.ndarray) -> list[float]:
+    """For each step, the most points of probability it adds to one reader, the others done."""
+    total = np.array([sum(o.gains[r] for o in chosen) for r in range(len(starts))])
+    return [max(_sigmoid(s + t) - _sigmoid(s + t - g) for s, t, g in zip(starts, total, o.gains, strict=True)) for o in chosen]
 
-    def floor(plan: list[Option]) -> float:
-        return min(starts[r] + sum(o.gains[r] for o in plan) for r in range(len(starts)))
 
-    best = floor(chosen)
-    for option in sorted(chosen, key=lambda o: -o.effort):
-        rest = [o for o in chosen if o is not option]
-        if floor(rest) >= best - 1e-9:
-            chosen = rest
+def _trimmed(chosen: list[Option], starts: np.ndarray) -> list[Option]:
+    """Drop steps that, in the plan, add less than 2 points for every reader (cheapest gain first)."""
+    while chosen:
+        points = _marginal_points(chosen, starts)
+        weakest = int(np.argmin(points))
+        if points[weakest] >= MIN_POINTS - 1e-12:
+            break
+        chosen = chosen[:weakest] + chosen[weakest + 1 :]
     return chosen
 
 
-def _single_within_budget(reader: Reader, profile: Profile, budget: float, fixed: tuple[str, ...], lang: Lang) -> Plan:
-    table = options([reader], profile, fixed)
+def plan(
+    readers: list[Reader],
+    profile: Profile,
+    *,
+    target: float = DEFAULT_TARGET,
+    budget: float = DEFAULT_BUDGET,
+    fixed: tuple[str, ...] = (),
+    trade_offs: bool = False,
+) -> Plan:
+    """The least-effort plan taking every reader in `readers` to `target` within `budget` hours,
+    or, when none does, the plan that raises the lowest of them most within the budget."""
+    _check(target, budget)
+    table = options(readers, profile, fixed, trade_offs=trade_offs)
+    starts = np.array([logit_of(r, profile) for r in readers])
+    need = logit(target)
+    units = math.floor(round(budget / EFFORT_UNIT, 6))
     groups = [table[n] for n in NAMES]
-    best, choice = _knapsack(groups)
-    units = min(math.floor(round(budget / EFFORT_UNIT, 6)), len(best) - 1)
-    units = int(np.flatnonzero(best[: units + 1] >= best[units] - 1e-12)[0])
-    return _plan([reader], profile, _reconstruct(groups, choice, units), lang, target=None, budget=budget, reaches=True)
+    if len(readers) == 1:
+        chosen, reaches = _single(groups, need - starts[0], units)
+    else:
+        flat = [o for g in groups for o in undominated(g)]
+        if bool((starts >= need).all()):
+            found: list[Option] | None = []
+        else:
+            found = _milp(flat, starts, units, need)
+        reaches = found is not None
+        chosen = found if found is not None else (_milp(flat, starts, units, None) or [])
+        chosen = [o for o in chosen if o.value != table[o.signal][0].value]
+    chosen = _trimmed(chosen, starts)
+    return _assemble(readers, profile, chosen, starts, target=target, budget=budget, table_trade_offs=trade_offs, fixed=fixed)
 
 
-def _logit_of(reader: Reader, profile: Profile) -> float:
-    return reader.model.intercept_ + sum(
-        float(reader.contribution(n, np.array([encode_value(n, profile.values[n])]))[0]) for n in NAMES
-    )
+def plan_for_reader(reader: Reader, profile: Profile, target: float = DEFAULT_TARGET, fixed: tuple[str, ...] = (), budget: float = DEFAULT_BUDGET) -> Plan:
+    """One reader: the least-effort plan reaching `target` within `budget` hours."""
+    return plan([reader], profile, target=target, budget=budget, fixed=fixed)
 
 
-def _check_target(target: float) -> None:
-    if not 0.0 < target < 1.0:
+def plan_for_readers(readers: list[Reader], profile: Profile, budget: float = DEFAULT_BUDGET, fixed: tuple[str, ...] = (), target: float = DEFAULT_TARGET) -> Plan:
+    """Several readers: the least-effort plan taking all of them to `target` within `budget` hours."""
+    return plan(readers, profile, target=target, budget=budget, fixed=fixed)
+
+
+def _check(target: float, budget: float) -> None:
+    if not 0.0 < target < 1.0 or math.isnan(target):
         raise InputError(
             f"target {target:g}: expected a probability between 0 and 1, e.g. 0.7",
-            fr=f"cible {target:g} : attendu une probabilité entre 0 et 1, par exemple 0.7",
+            fr=f"cible {target:g} : attendu une probabilité entre 0 et 1, par exemple 0,7",
         )
+    if not 0.0 <= budget <= 1000.0 or math.isnan(budget):
+        raise InputError(f"budget {budget:g}: expected hours from 0 to 1,000", fr=f"budget {budget:g} : attendu des heures, de 0 à 1 000")
 
 
-def _plan(
+def _assemble(
     readers: list[Reader],
     profile: Profile,
     chosen: list[Option],
-    lang: Lang,
+    starts: np.ndarray,
     *,
-    target: float | None,
-    budget: float | None,
-    reaches: bool,
-    table: dict[str, list[Option]] | None = None,
+    target: float,
+    budget: float,
+    table_trade_offs: bool,
+    fixed: tuple[str, ...],
 ) -> Plan:
     keys = [r.key for r in readers]
-    steps = tuple(_step(o, profile, keys, lang) for o in sorted(chosen, key=lambda o: -max(o.gains)))
-    before = {k: _sigmoid(_logit_of(r, profile)) for k, r in zip(keys, readers, strict=True)}
     changed = profile.with_values({o.signal: o.value for o in chosen})
-    after = {k: _sigmoid(_logit_of(r, changed)) for k, r in zip(keys, readers, strict=True)}
-    if target is not None:
-        reaches = all(p >= target - 1e-9 for p in after.values())
-    no_regret, trade_offs = _moves(readers, profile, table or options(readers, profile), lang) if len(readers) > 1 else ((), ())
+    ends = np.array([logit_of(r, changed) for r in readers])
+    points = _marginal_points(chosen, starts)
+    order = sorted(range(len(chosen)), key=lambda i: -points[i])
+    steps = tuple(_step(chosen[i], profile, readers, ends, changed) for i in order)
+    effort = round(sum(o.effort for o in chosen), 4)
+    remaining = max(budget - effort, 0.0)
+    after_table = options(readers, changed, fixed, trade_offs=True)
+    optional, trade_offs = _further(after_table, changed, readers, ends, remaining)
+    ask_first = tuple(n for n in profile.assumed if SIGNALS[n].actionable and any(not r.readings[n].ignored for r in readers))
     return Plan(
         readers=tuple(keys),
         steps=steps,
-        effort=round(sum(o.effort for o in chosen), 4),
-        before=before,
-        after=after,
+        effort=effort,
+        before={k: _sigmoid(s) for k, s in zip(keys, starts, strict=True)},
+        after={k: _sigmoid(e) for k, e in zip(keys, ends, strict=True)},
         target=target,
         budget=budget,
-        reaches_target=reaches,
-        no_regret=no_regret,
-        trade_offs=trade_offs,
+        reaches_target=bool((ends >= logit(target) - 1e-9).all()),
+        optional=optional,
+        trade_offs=trade_offs if not table_trade_offs else (),
+        ask_first=ask_first,
     )
 
 
-def _moves(
-    readers: list[Reader], profile: Profile, table: dict[str, list[Option]], lang: Lang
-) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
-    """Per signal, its best single move for the lowest reader: no-regret when it helps every
-    reader beyond the dead band; a trade-off when it helps one and hurts another."""
-    keys = [r.key for r in readers]
-    no_regret, trade_offs = [], []
-    for name in NAMES:
-        moves = table[name][1:]
-        if not moves:
-            continue
-        best_floor = max(moves, key=lambda o: (min(o.gains), -o.effort))
-        if min(best_floor.gains) > DEAD_BAND:
-            no_regret.append(_step(best_floor, profile, keys, lang))
-            continue
-        best_any = max(moves, key=lambda o: max(o.gains))
-        if max(best_any.gains) > DEAD_BAND and min(best_any.gains) < -DEAD_BAND:
-            trade_offs.append(_step(best_any, profile, keys, lang))
-    no_regret.sort(key=lambda s: -min(s.gains.values()))
-    trade_offs.sort(key=lambda s: -(max(s.gains.values()) - min(s.gains.values())))
-    return tuple(no_regret), tuple(trade_offs)
-
-
-def _step(option: Option, profile: Profile, keys: list[str], lang: Lang) -> Step:
-    before = profile.values[option.signal]
+def _step(option: Option, profile: Profile, readers: list[Reader], ends: np.ndarray, changed: Profile) -> Step:
+    """A chosen option as a step: `ends` are the readers' log-odds with the step made, `changed`
+    the profile with it made (points are what the step adds there)."""
+    signal = SIGNALS[option.signal]
+    encoded = np.array([signal.encode(changed.values[option.signal])])
+    still_below = tuple(r.key for r in readers if float(r.contribution(option.signal, encoded)[0]) < -DEAD_BAND)
     return Step(
         signal=option.signal,
-        before=before,
+        before=profile.values[option.signal],
         after=option.value,
         effort=round(option.effort, 4),
-        gains={k: round(g, 4) for k, g in zip(keys, option.gains, strict=True)},
-        text=describe(SIGNALS[option.signal], before, option.value, lang),
+        gains={r.key: round(g, 4) for r, g in zip(readers, option.gains, strict=True)},
+        points={r.key: round(_sigmoid(e) - _sigmoid(e - g), 4) for r, e, g in zip(readers, ends, option.gains, strict=True)},
+        still_below=still_below,
     )
 
 
-def describe(signal: Signal, before: Value, after: Value, lang: Lang) -> str:
-    """What to do, in words: "Invite 40 people from your field, with a personal note"."""
-    if signal.nullable:
-        return signal.action[lang]
-    down = after is False or (not isinstance(after, bool) and float(after) < float(before))
-    template = signal.action_down if down else signal.action
-    if template is None:
-        label = signal.label[lang].lower()
-        target = format_value(signal, after, lang)
-        return f"Ramenez « {label} » à {target}" if lang == "fr" else f"Bring '{label}' down to {target}"
-    delta = 1 if signal.type == "bool" else abs(float(after) - float(before))
-    delta_text = str(int(delta)) if signal.is_integer or signal.type == "bool" else format_value(signal, delta, lang)
-    return template[lang].format(delta=delta_text, target=format_value(signal, after, lang))
+def _further(
+    table: dict[str, list[Option]], profile: Profile, readers: list[Reader], starts: np.ndarray, remaining: float
+) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+    """After the plan, per signal, its best single further move within the remaining budget:
+    optional when it helps every reader (and one by 2 points or more); a trade-off when it helps
+    one reader and hurts another."""
+    optional, trade_offs = [], []
+    for name in NAMES:
+        moves = [o for o in table[name][1:] if o.effort <= remaining + 1e-9]
+        if not moves:
+            continue
+        helpful = [o for o in moves if min(o.gains) > DEAD_BAND]
+        if helpful:
+            best = max(helpful, key=lambda o: (min(o.gains), -o.effort))
+            optional.append(_further_step(best, profile, readers, starts))
+            continue
+        mixed = [o for o in moves if max(o.gains) > DEAD_BAND and min(o.gains) < -DEAD_BAND]
+        if mixed:
+            best = max(mixed, key=lambda o: max(o.gains))
+            trade_offs.append(_further_step(best, profile, readers, starts))
+    optional.sort(key=lambda s: -min(s.gains.values()))
+    trade_offs.sort(key=lambda s: -(max(s.gains.values()) - min(s.gains.values())))
+    return tuple(optional), tuple(trade_offs)
+
+
+def _further_step(option: Option, profile: Profile, readers: list[Reader], starts: np.ndarray) -> Step:
+    changed = profile.with_values({option.signal: option.value})
+    return _step(option, profile, readers, starts + np.array(option.gains), changed)

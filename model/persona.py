@@ -1,39 +1,47 @@
-"""Reader personas: who reads a profile, what they ask of it, and how they read each signal.
+"""Reader personas: who reads a profile, what they ask of it, what they expect, and how they read each signal.
 
 A persona is a TOML file in `personas/`, written for coaches: a reading per signal with its
-direction, where it starts and stops mattering, its weight and its sources. A broken file is
-reported with the file, the key and what was expected; the other personas still load.
+direction, where it starts and stops mattering, what the reader expects, its weight, its sources
+and one reason per side (why it helps, why it hurts). The file *is* the textbook reader: its
+shapes are the reader's contributions, exactly (`model.textbook`).
+
+A broken file is reported with the file, the key and what was expected; the other personas
+still load. Nothing in a file can raise anything but an `InputError` (non-finite numbers, wrong
+types, deep nesting included).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
-
 from model.errors import InputError
-from model.features import encode_value
-from model.signals import LANGS, NAMES, SIGNALS, unknown_signal_message
+from model.evidence import EVIDENCE
+from model.paths import PERSONAS_DIR
+from model.signals import BEHAVIOURS, LANGS, NAMES, SIGNALS, unknown_signal_message
 
-PERSONAS_DIR = Path(__file__).resolve().parent.parent / "personas"
 DIRECTIONS = ("up", "down", "middle", "none")
 SOURCE = re.compile(r"^(seed|assumption|E\d+)$")
 Direction = Literal["up", "down", "middle", "none"]
+Scale = Literal["linear", "log"]
+Texts = dict[str, str]
 
 
 @dataclass(frozen=True)
 class SignalReading:
     """How one reader reads one signal.
 
-    `start` and `end` bound where the signal matters: below `start` and above `end` it no
-    longer changes the reading. For `middle`, `best` is the favourable range and the reading
-    falls to nothing at `start` and at `end`. `weight` is the log-odds between the least and
-    the most favourable value.
+    `start` and `end` bound where the signal matters (in the signal's encoded unit): below
+    `start` and above `end` it no longer changes the reading. For `middle`, `best` is the
+    favourable range and the score falls to nothing at `start` and at `end`. `weight` is the
+    log-odds between the least and the most favourable value. `expects` is what this reader
+    expects: the value whose contribution is zero, so values read better than expected are
+    favourable and worse ones unfavourable.
     """
 
     signal: str
@@ -42,49 +50,57 @@ class SignalReading:
     start: float
     end: float
     best: tuple[float, float] | None
-    scale: Literal["linear", "log"]
+    scale: Scale
+    expects: float
     sources: tuple[str, ...]
-    why: dict[str, str]
+    expects_sources: tuple[str, ...]
+    helps: Texts | None
+    hurts: Texts | None
 
     @property
-    def monotone(self) -> int:
-        """The direction the fitted shape must keep: 1, -1 or 0 (free)."""
-        return {"up": 1, "down": -1}.get(self.direction, 0)
+    def ignored(self) -> bool:
+        """The reader does not look at this signal: it contributes exactly 0 and gets no sentence."""
+        return self.direction == "none" or self.weight == 0.0
 
-    def score(self, x: np.ndarray) -> np.ndarray:
-        """The reader's stated priority on encoded values `x`, from 0 (worst) to 1 (best)."""
-        t = self._t(np.asarray(x, dtype=float))
-        if self.direction == "none":
-            return np.zeros_like(t)
+    def score(self, x: float) -> float:
+        """The declared priority at encoded value `x`, from 0 (worst) to 1 (best)."""
+        if self.ignored:
+            return 0.0
+        t, a, b = self._t(x), self._t(self.start), self._t(self.end)
         if self.direction in ("up", "down"):
-            rise = np.clip((t - self._t(self.start)) / (self._t(self.end) - self._t(self.start)), 0, 1)
+            rise = min(max((t - a) / (b - a), 0.0), 1.0)
             return rise if self.direction == "up" else 1.0 - rise
         low, high = self.best or (self.start, self.end)
-        rise = np.clip((t - self._t(self.start)) / max(self._t(low) - self._t(self.start), 1e-12), 0, 1)
-        fall = np.clip((self._t(self.end) - t) / max(self._t(self.end) - self._t(high), 1e-12), 0, 1)
-        return np.minimum(rise, fall)
+        lo, hi = self._t(low), self._t(high)
+        rise = min(max((t - a) / (lo - a), 0.0), 1.0) if lo > a else float(t >= a)
+        fall = min(max((b - t) / (b - hi), 0.0), 1.0) if b > hi else float(t <= b)
+        return min(rise, fall)
 
-    def _t(self, x: Any) -> Any:
-        return np.log1p(np.maximum(x, 0)) if self.scale == "log" else x
+    def contribution(self, x: float) -> float:
+        """The declared contribution at encoded value `x`: weight × (score(x) − score(expects))."""
+        return 0.0 if self.ignored else self.weight * (self.score(x) - self.score(self.expects))
+
+    def _t(self, x: float) -> float:
+        return math.log1p(max(x, 0.0)) if self.scale == "log" else x
 
 
 @dataclass(frozen=True)
 class Context:
     """A reader in a particular situation, e.g. a recruiter hiring for a communications role.
 
-    `typical` overrides the population's typical values with those of the people this reader
-    compares a profile with (communications candidates have more press contacts than most
-    members): contributions are centred there, so "favourable" means "reads better than the
-    profiles this reader usually sees".
+    Its readings override the persona's, signal by signal; `compared_with` names the
+    population segment this reader compares a profile with (communications candidates, not all
+    members), for "where you stand".
     """
 
     id: str
-    name: dict[str, str]
-    description: dict[str, str]
+    name: Texts
+    description: Texts
     readings: dict[str, SignalReading]
-    typical: dict[str, Any] = field(default_factory=dict)
-    typical_sources: tuple[str, ...] = ()
-    favourable_share: float | None = None
+    behaviours: dict[str, float]
+    compared_with: str | None = None
+    compared_sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,112 +108,140 @@ class Persona:
     id: str
     path: Path
     digest: str
-    name: dict[str, str]
-    question: dict[str, str]
-    description: dict[str, str]
-    reader: dict[str, str]
+    name: Texts
+    question: Texts
+    description: Texts
+    reader: Texts
     disagreement: float
-    favourable_share: float
     readings: dict[str, SignalReading]
+    behaviours: dict[str, float]
     contexts: dict[str, Context] = field(default_factory=dict)
 
-    def readings_for(self, context: str | None) -> dict[str, SignalReading]:
-        """The readings in `context` (None: the persona's general reading)."""
+    def context(self, context: str | None) -> Context | None:
+        """The context called `context` (None: the persona's general reading)."""
         if context is None:
-            return self.readings
+            return None
         if context not in self.contexts:
             valid = ", ".join(self.contexts) or "none"
-            raise InputError(f"persona '{self.id}' has no context '{context}'; its contexts: {valid}")
-        return self.contexts[context].readings
-
-    def favourable_share_in(self, context: str | None) -> float:
-        """The share of the population this reader reads favourably, in `context`."""
-        if context is not None and self.contexts[context].favourable_share is not None:
-            return float(self.contexts[context].favourable_share)
-        return self.favourable_share
-
-    def typical(self, context: str | None) -> dict[str, Any]:
-        """Typical values this reader compares with, beyond the population's (may be empty)."""
-        if context is None:
-            return {}
-        self.readings_for(context)
-        return dict(self.contexts[context].typical)
-
-    def sources(self, context: str | None = None) -> list[str]:
-        """Every source the readings cite, seed first, then E-numbers in order."""
-        cited = {s for r in self.readings_for(context).values() for s in r.sources}
-        return sorted(cited, key=lambda s: (s != "seed", s == "assumption", int(s[1:]) if s[1:].isdigit() else 0))
+            raise InputError(
+                f"persona '{self.id}' has no context '{context}'; its contexts: {valid}",
+                fr=f"le lecteur '{self.id}' n'a pas de contexte '{context}' ; ses contextes : {valid if self.contexts else 'aucun'}",
+            )
+        return self.contexts[context]
 
 
-def priorities(readings: dict[str, SignalReading], encoded: np.ndarray) -> np.ndarray:
-    """The stated priorities' log-odds (before the bias) for encoded profiles (n, n_signals)."""
-    total = np.zeros(encoded.shape[0])
-    for j, name in enumerate(NAMES):
-        reading = readings[name]
-        total += reading.weight * reading.score(encoded[:, j])
-    return total
+def cited(readings: dict[str, SignalReading], *more: str) -> list[str]:
+    """Every source the readings cite (and `more`), seed first, then E-numbers in order, assumption last."""
+    found = {s for r in readings.values() if not r.ignored for s in (*r.sources, *r.expects_sources)} | set(more)
+    return sorted(found, key=_source_order)
+
+
+def _source_order(source: str) -> tuple[int, int]:
+    if source == "seed":
+        return (0, 0)
+    if source == "assumption":
+        return (2, 0)
+    return (1, int(source[1:]))
 
 
 class _Where:
-    """Builds error messages that name the file and the key."""
+    """Builds error messages that name the file and the key, in both languages."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def error(self, key: str, expected: str, found: Any = None) -> InputError:
-        got = "" if found is None else f" (found {found!r})"
+    def error(self, key: str, expected: str, found: Any = None, expected_fr: str | None = None) -> InputError:
+        got = "" if found is None else f" (found {_short(found)})"
+        got_fr = "" if found is None else f" (trouvé {_short(found)})"
         return InputError(
             f"{self.path.name}: {key}: expected {expected}{got}",
-            fr=f"{self.path.name} : {key} : attendu {expected}{got}",
+            fr=f"{self.path.name} : {key} : attendu {expected_fr or expected}{got_fr}",
         )
 
-    def texts(self, raw: dict[str, Any], key: str, prefix: str = "") -> dict[str, str]:
+    def texts(self, raw: dict[str, Any], key: str, prefix: str = "") -> Texts:
         value = raw.get(key)
         if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or not value[lang].strip() for lang in LANGS):
-            raise self.error(prefix + key, 'a French and an English text, e.g. { fr = "…", en = "…" }', value)
+            raise self.error(
+                prefix + key,
+                'a French and an English text, e.g. { fr = "…", en = "…" }',
+                value,
+                'un texte en français et en anglais, par exemple { fr = "…", en = "…" }',
+            )
         return {lang: value[lang] for lang in LANGS}
+
+    def optional_texts(self, raw: dict[str, Any], key: str, prefix: str) -> Texts | None:
+        return self.texts(raw, key, prefix) if key in raw else None
 
     def number(self, raw: dict[str, Any], key: str, prefix: str, default: float | None = None) -> float:
         value = raw.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.error(prefix + key, "a number", value)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise self.error(prefix + key, "a finite number", value, "un nombre fini")
         return float(value)
 
+    def sources(self, raw: dict[str, Any], key: str, prefix: str, default: list[str] | None = None) -> tuple[str, ...]:
+        sources = raw.get(key, default)
+        valid = isinstance(sources, list) and sources and all(isinstance(s, str) and SOURCE.match(s) for s in sources)
+        if not valid:
+            raise self.error(
+                prefix + key,
+                'a list of "seed", "assumption" or evidence numbers like "E1"',
+                sources,
+                'une liste de "seed", "assumption" ou de numéros de preuves comme "E1"',
+            )
+        unknown = [s for s in sources if s.startswith("E") and s not in EVIDENCE]
+        if unknown:
+            raise self.error(prefix + key, f"evidence listed in data/evidence.toml ({', '.join(sorted(EVIDENCE))})", unknown[0])
+        return tuple(sources)
 
-def _reading(name: str, raw: Any, where: _Where, prefix: str) -> SignalReading:
-    key = f"{prefix}signals.{name}"
+
+def _short(value: Any) -> str:
+    text = repr(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _reading(name: str, raw: Any, where: _Where, key: str) -> SignalReading:
     if not isinstance(raw, dict):
-        raise where.error(key, "a table with direction, weight, sources and why", raw)
+        raise where.error(
+            key, "a table with direction, weight, sources and reasons", raw, "une table avec direction, poids, sources et raisons"
+        )
     direction = raw.get("direction")
     if direction not in DIRECTIONS:
-        raise where.error(f"{key}.direction", f"one of {', '.join(DIRECTIONS)}", direction)
-    sources = raw.get("sources")
-    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and SOURCE.match(s) for s in sources):
-        raise where.error(f"{key}.sources", 'a list of "seed", "assumption" or evidence numbers like "E1"', sources)
+        raise where.error(f"{key}.direction", f"one of {', '.join(DIRECTIONS)}", direction, f"l'un de {', '.join(DIRECTIONS)}")
     signal = SIGNALS[name]
+    sources = where.sources(raw, "sources", key + ".")
+    if direction == "none":
+        return SignalReading(name, "none", 0.0, signal.low, signal.high, None, "linear", signal.low, sources, sources, None, None)
     scale = raw.get("scale", "linear")
     if scale not in ("linear", "log"):
-        raise where.error(f"{key}.scale", "linear or log", scale)
-    weight = where.number(raw, "weight", key + ".", 0.0 if direction == "none" else None)
-    if weight < 0:
-        raise where.error(f"{key}.weight", "a number >= 0 (the direction says which way)", weight)
+        raise where.error(f"{key}.scale", "linear or log", scale, "linear ou log")
+    weight = where.number(raw, "weight", key + ".")
+    if weight <= 0:
+        raise where.error(
+            f"{key}.weight",
+            "a number > 0 (the direction says which way)",
+            weight,
+            "un nombre > 0 (la direction dit dans quel sens)",
+        )
+    seen = signal.seen_up_to if signal.seen_up_to is not None else signal.high
     start = where.number(raw, "from", key + ".", signal.low)
-    end = where.number(raw, "until", key + ".", encode_value(name, signal.high))
-    if direction != "none" and not start < end:
-        raise where.error(f"{key}.until", f"a value above 'from' ({start:g})", end)
-    best = raw.get("best")
-    if direction == "middle":
-        if (
-            not isinstance(best, list)
-            or len(best) != 2
-            or not all(isinstance(b, int | float) for b in best)
-            or not start <= best[0] <= best[1] <= end
-        ):
-            raise where.error(f"{key}.best", f"[low, high] with from <= low <= high <= until ({start:g} to {end:g})", best)
-        best = (float(best[0]), float(best[1]))
-    else:
-        best = None
-    return SignalReading(
+    end = where.number(raw, "until", key + ".", seen)
+    if not signal.low <= start < end:
+        raise where.error(
+            f"{key}.until",
+            f"a value above 'from' ({start:g}), itself at least {signal.low:g}",
+            end,
+            f"une valeur au-dessus de 'from' ({start:g}), lui-même au moins {signal.low:g}",
+        )
+    if end > seen:
+        raise where.error(
+            f"{key}.until",
+            f"at most {seen:g}: no reader sees {signal.label['en'].lower()} beyond that",
+            end,
+            f"au plus {seen:g} : aucun lecteur ne voit de {signal.label['fr'].lower()} au-delà",
+        )
+    best = _best(raw.get("best"), direction, start, end, where, key)
+    expects = _expects(raw, signal.name, where, key)
+    reading = SignalReading(
         signal=name,
         direction=direction,
         weight=weight,
@@ -205,59 +249,178 @@ def _reading(name: str, raw: Any, where: _Where, prefix: str) -> SignalReading:
         end=end,
         best=best,
         scale=scale,
-        sources=tuple(sources),
-        why=where.texts(raw, "why", key + "."),
+        expects=expects,
+        sources=sources,
+        expects_sources=where.sources(raw, "expects_sources", key + ".", ["assumption"]),
+        helps=where.optional_texts(raw, "helps", key + "."),
+        hurts=where.optional_texts(raw, "hurts", key + "."),
     )
+    _check_sides(reading, where, key)
+    return reading
+
+
+def _best(best: Any, direction: str, start: float, end: float, where: _Where, key: str) -> tuple[float, float] | None:
+    if direction != "middle":
+        return None
+    valid = (
+        isinstance(best, list)
+        and len(best) == 2
+        and all(isinstance(b, int | float) and not isinstance(b, bool) and math.isfinite(b) for b in best)
+        and start <= best[0] <= best[1] <= end
+    )
+    if not valid:
+        raise where.error(f"{key}.best", f"[low, high] with from <= low <= high <= until ({start:g} to {end:g})", best)
+    return (float(best[0]), float(best[1]))
+
+
+def _expects(raw: dict[str, Any], name: str, where: _Where, key: str) -> float:
+    signal = SIGNALS[name]
+    if "expects" not in raw:
+        raise where.error(
+            f"{key}.expects",
+            f"what this reader expects of {signal.label['en'].lower()}: {signal.range_text('en')}",
+            None,
+            f"ce que ce lecteur attend : {signal.range_text('fr')}",
+        )
+    value = raw["expects"]
+    try:
+        return signal.encode(signal.validate(value))
+    except InputError:
+        raise where.error(f"{key}.expects", signal.range_text("en"), value, signal.range_text("fr")) from None
+
+
+def _check_sides(reading: SignalReading, where: _Where, key: str) -> None:
+    """A side that can happen needs its reason: `helps` when some value reads better than
+    expected, `hurts` when some value reads worse."""
+    at = reading.score(reading.expects)
+    if at < 1.0 and reading.helps is None:
+        raise where.error(
+            f"{key}.helps",
+            "why a value above what this reader expects helps (fr, en)",
+            None,
+            "pourquoi une valeur meilleure qu'attendu aide (fr, en)",
+        )
+    if at > 0.0 and reading.hurts is None:
+        raise where.error(
+            f"{key}.hurts",
+            "why a value below what this reader expects hurts (fr, en)",
+            None,
+            "pourquoi une valeur moins bonne qu'attendu nuit (fr, en)",
+        )
 
 
 def _readings(raw: Any, where: _Where, prefix: str, base: dict[str, SignalReading] | None) -> dict[str, SignalReading]:
     if not isinstance(raw, dict):
         if base is not None and raw is None:
             return dict(base)
-        raise where.error(prefix + "signals", "a table with one reading per signal", raw)
+        raise where.error(prefix + "signals", "a table with one reading per signal", raw, "une table avec une lecture par signal")
     for name in raw:
         if name not in SIGNALS:
-            hint = unknown_signal_message(name)
             raise InputError(
-                f"{where.path.name}: {prefix}signals.{name}: {hint}", fr=f"{where.path.name} : {prefix}signals.{name} : {hint}"
+                f"{where.path.name}: {prefix}signals.{name}: {unknown_signal_message(name, 'en')}",
+                fr=f"{where.path.name} : {prefix}signals.{name} : {unknown_signal_message(name, 'fr')}",
             )
     missing = [name for name in NAMES if name not in raw and base is None]
     if missing:
-        raise where.error(prefix + "signals", f"a reading for every signal; missing: {', '.join(missing)}")
+        raise where.error(
+            prefix + "signals",
+            f"a reading for every signal; missing: {', '.join(missing)}",
+            None,
+            f"une lecture pour chaque signal ; manquent : {', '.join(missing)}",
+        )
     readings = dict(base or {})
-    readings.update({name: _reading(name, spec, where, prefix) for name, spec in raw.items()})
+    readings.update({name: _reading(name, spec, where, f"{prefix}signals.{name}") for name, spec in raw.items()})
     return {name: readings[name] for name in NAMES}
 
 
-def _typical(raw: Any, where: _Where, prefix: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _behaviours(raw: Any, where: _Where, prefix: str, base: dict[str, float] | None) -> dict[str, float]:
+    """How much each behaviour weighs at most, in total (a behaviour measured by several signals
+    is counted once: the weights of its signals add up to no more than this)."""
     if raw is None:
-        return {}, ()
+        return dict(base or {})
     if not isinstance(raw, dict):
-        raise where.error(prefix + "typical", "a table of signal = typical value, with sources", raw)
-    values = dict(raw)
-    sources = values.pop("sources", None)
-    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and SOURCE.match(s) for s in sources):
-        raise where.error(prefix + "typical.sources", 'a list of "seed", "assumption" or evidence numbers like "E1"', sources)
-    checked = {}
-    for name, value in values.items():
-        if name not in SIGNALS:
-            raise where.error(f"{prefix}typical.{name}", unknown_signal_message(name))
-        try:
-            checked[name] = SIGNALS[name].validate(value)
-        except InputError as error:
-            raise where.error(f"{prefix}typical.{name}", SIGNALS[name].range_text(), value) from error
-    return checked, tuple(sources)
+        raise where.error(prefix + "behaviours", "a table of behaviour = { weight = … }", raw)
+    behaviours = dict(base or {})
+    for name, spec in raw.items():
+        if name not in BEHAVIOURS:
+            raise where.error(f"{prefix}behaviours.{name}", f"one of the catalogue's behaviours ({', '.join(BEHAVIOURS)})", name)
+        if not isinstance(spec, dict):
+            raise where.error(f"{prefix}behaviours.{name}", "a table with weight and sources", spec)
+        weight = where.number(spec, "weight", f"{prefix}behaviours.{name}.")
+        if weight < 0:
+            raise where.error(f"{prefix}behaviours.{name}.weight", "a number >= 0", weight)
+        where.sources(spec, "sources", f"{prefix}behaviours.{name}.")
+        behaviours[name] = weight
+    return behaviours
 
 
-def _share(raw: dict[str, Any], where: _Where, prefix: str) -> float:
-    share = where.number(raw, "favourable_share", prefix, 0.5)
-    if not 0 < share < 1:
-        raise where.error(prefix + "favourable_share", "a number between 0 and 1, exclusive", share)
-    return share
+def _check_behaviours(readings: dict[str, SignalReading], behaviours: dict[str, float], where: _Where, prefix: str) -> None:
+    for behaviour in BEHAVIOURS:
+        members = [r for r in readings.values() if SIGNALS[r.signal].behaviour == behaviour and not r.ignored]
+        if not members:
+            continue
+        total = math.fsum(r.weight for r in members)
+        bound = behaviours.get(behaviour)
+        if bound is None:
+            raise where.error(
+                f"{prefix}behaviours.{behaviour}",
+                f"the most {BEHAVIOURS[behaviour]['en'].lower()} weighs in total (its signals' weights add up to {total:g})",
+                None,
+                f"le poids total maximal de « {BEHAVIOURS[behaviour]['fr'].lower()} » (ses signaux pèsent {total:g} en tout)",
+            )
+        if total > bound + 1e-9:
+            names = ", ".join(r.signal for r in members)
+            raise where.error(
+                f"{prefix}behaviours.{behaviour}.weight",
+                f"at least the sum of its signals' weights ({names}: {total:g}); one behaviour is counted once",
+                bound,
+                f"au moins la somme des poids de ses signaux ({names} : {total:g}) ; un comportement ne compte qu'une fois",
+            )
+
+
+def _context(cid: str, spec: Any, where: _Where, readings: dict[str, SignalReading], behaviours: dict[str, float]) -> Context:
+    prefix = f"contexts.{cid}."
+    if not isinstance(spec, dict):
+        raise where.error(
+            f"contexts.{cid}", "a table with name, description and signals", spec, "une table avec name, description et signals"
+        )
+    own = _readings(spec.get("signals"), where, prefix, readings)
+    own_behaviours = _behaviours(spec.get("behaviours"), where, prefix, behaviours)
+    _check_behaviours(own, own_behaviours, where, prefix)
+    compared_with = spec.get("compared_with")
+    if compared_with is not None and not isinstance(compared_with, str):
+        raise where.error(prefix + "compared_with", "the name of a population segment (data/population.toml)", compared_with)
+    return Context(
+        id=cid,
+        name=where.texts(spec, "name", prefix),
+        description=where.texts(spec, "description", prefix),
+        readings=own,
+        behaviours=own_behaviours,
+        compared_with=compared_with,
+        compared_sources=where.sources(spec, "compared_sources", prefix) if compared_with else (),
+        sources=where.sources(spec, "sources", prefix, ["assumption"]),
+    )
 
 
 def load_persona(path: Path) -> Persona:
     """One persona file, validated; an InputError names the file, the key and what was expected."""
+    try:
+        return _load(path)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(
+            f"{path.name}: nested too deeply to be a persona file",
+            fr=f"{path.name} : imbrication trop profonde pour un fichier de lecteur",
+        ) from None
+    except Exception as error:  # noqa: BLE001 - a file must never take the other readers down
+        raise InputError(
+            f"{path.name}: cannot be read as a persona file ({type(error).__name__})",
+            fr=f"{path.name} : illisible comme fichier de lecteur ({type(error).__name__})",
+        ) from None
+
+
+def _load(path: Path) -> Persona:
     where = _Where(path)
     try:
         text = path.read_bytes()
@@ -267,27 +430,27 @@ def load_persona(path: Path) -> Persona:
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{path.name}: not valid TOML: {error}", fr=f"{path.name} : TOML invalide : {error}") from None
     if raw.get("id") != path.stem:
-        raise where.error("id", f'the file name without extension ("{path.stem}")', raw.get("id"))
-    readings = _readings(raw.get("signals"), where, "", None)
-    contexts = {}
-    for cid, spec in (raw.get("contexts") or {}).items():
-        prefix = f"contexts.{cid}."
-        if not isinstance(spec, dict):
-            raise where.error(f"contexts.{cid}", "a table with name, description and signals", spec)
-        typical, typical_sources = _typical(spec.get("typical"), where, prefix)
-        contexts[cid] = Context(
-            id=cid,
-            name=where.texts(spec, "name", prefix),
-            description=where.texts(spec, "description", prefix),
-            readings=_readings(spec.get("signals"), where, prefix, readings),
-            typical=typical,
-            typical_sources=typical_sources,
-            favourable_share=_share(spec, where, prefix) if "favourable_share" in spec else None,
+        raise where.error(
+            "id",
+            f'the file name without extension ("{path.stem}")',
+            raw.get("id"),
+            f'le nom du fichier sans extension ("{path.stem}")',
         )
+    readings = _readings(raw.get("signals"), where, "", None)
+    behaviours = _behaviours(raw.get("behaviours"), where, "", None)
+    _check_behaviours(readings, behaviours, where, "")
+    contexts_raw = raw.get("contexts") or {}
+    if not isinstance(contexts_raw, dict):
+        raise where.error("contexts", "a table of contexts", contexts_raw, "une table de contextes")
+    contexts = {cid: _context(cid, spec, where, readings, behaviours) for cid, spec in contexts_raw.items()}
     disagreement = where.number(raw, "disagreement", "", 1.0)
-    share = _share(raw, where, "")
     if disagreement <= 0:
-        raise where.error("disagreement", "a number > 0 (log-odds of noise between readers)", disagreement)
+        raise where.error(
+            "disagreement",
+            "a number > 0 (log-odds of noise between readers)",
+            disagreement,
+            "un nombre > 0 (log-odds de désaccord entre lecteurs)",
+        )
     return Persona(
         id=path.stem,
         path=path,
@@ -297,8 +460,8 @@ def load_persona(path: Path) -> Persona:
         description=where.texts(raw, "description"),
         reader=where.texts(raw, "reader"),
         disagreement=disagreement,
-        favourable_share=share,
         readings=readings,
+        behaviours=behaviours,
         contexts=contexts,
     )
 

@@ -18,9 +18,9 @@ import pandas as pd
 from scipy import special
 
 from model.errors import InputError
+from model.paths import DATA_DIR
 from model.signals import NAMES, SIGNALS, Value
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PARAMETERS = DATA_DIR / "population.toml"
 
 
@@ -53,7 +53,7 @@ def draw(size: int, seed: int, parameters: dict[str, Any] | None = None) -> pd.D
     columns: dict[str, np.ndarray] = {}
     for name in NAMES:
         spec = params["signals"][name]
-        if spec["distribution"] == "derived":
+        if spec["distribution"] == "recency":
             continue
         loadings = np.array([spec.get("loadings", {}).get(f, 0.0) for f in factors])
         noise_scale = np.sqrt(max(1.0 - float(loadings @ loadings), 0.05))
@@ -61,9 +61,15 @@ def draw(size: int, seed: int, parameters: dict[str, Any] | None = None) -> pd.D
         u = special.ndtr(score / np.sqrt(loadings @ loadings + noise_scale**2))
         columns[name] = _quantile(spec, u, SIGNALS[name].low, SIGNALS[name].high)
     frame = pd.DataFrame(columns)
-    _make_consistent(frame, params["signals"]["days_since_last_activity"], rng)
-    frame["has_photo"] = frame["has_photo"].astype(bool)
-    frame["has_headline"] = frame["has_headline"].astype(bool)
+    _make_consistent(frame, params.get("consistency", {}))
+    for name in NAMES:
+        if params["signals"][name]["distribution"] == "recency":
+            frame[name] = _recency(frame, params["signals"][name], rng)
+    for name in NAMES:
+        if SIGNALS[name].type == "bool":
+            frame[name] = frame[name].astype(bool)
+        elif SIGNALS[name].at_most is not None:
+            frame[name] = np.minimum(frame[name], frame[SIGNALS[name].at_most])
     return frame[list(NAMES)]
 
 
@@ -90,22 +96,28 @@ def _quantile(spec: dict[str, Any], u: np.ndarray, low: float, high: float) -> n
     return np.clip(values, low, high)
 
 
-def _make_consistent(frame: pd.DataFrame, days_spec: dict[str, Any], rng: np.random.Generator) -> None:
-    """Enforce what real profiles cannot contradict, and derive the last-activity date."""
-    frame["press_contacts"] = np.minimum(frame["press_contacts"], frame["connections"])
-    frame["company_posts_90d"] = np.minimum(frame["company_posts_90d"], frame["posts_90d"] + frame["shares_90d"])
-    counts = frame[["posts_90d", "shares_90d", "comments_90d", "reactions_90d"]].sum(axis=1)
-    active_90 = counts > 0
-    frame["active_weeks_26"] = np.where(active_90, np.maximum(frame["active_weeks_26"], 1), frame["active_weeks_26"])
-    weeks = frame["active_weeks_26"].to_numpy()
+def _make_consistent(frame: pd.DataFrame, rules: dict[str, Any]) -> None:
+    """Enforce what real profiles cannot contradict (`[consistency]` in the parameters)."""
+    for name, parts in rules.get("at_most_sum", {}).items():
+        frame[name] = np.minimum(frame[name], frame[list(parts)].sum(axis=1))
+    for name, counts in rules.get("at_least_one", {}).items():
+        active = frame[list(counts)].sum(axis=1) > 0
+        frame[name] = np.where(active, np.maximum(frame[name], 1), frame[name])
+
+
+def _recency(frame: pd.DataFrame, spec: dict[str, Any], rng: np.random.Generator) -> np.ndarray:
+    """Days since the last activity, from regularity and the recent counts: the more regular,
+    the more recent; active in the window when any count is positive; long silences lognormal;
+    some members never active at all (NaN)."""
+    weeks = frame[spec["weeks"]].to_numpy()
+    active = frame[list(spec["counts"])].sum(axis=1).to_numpy() > 0
+    window, half_year = int(spec["window_days"]), float(spec["half_year_days"])
     size = len(frame)
-    # Active recently: the more regular, the more recent the last activity.
-    recent = np.floor(rng.exponential(1.0, size) * 182.0 / np.maximum(weeks, 1) / 2.0)
-    recent = np.where(active_90, np.minimum(recent, 89), np.minimum(recent + 90, 181))
-    lapsed = 182 + np.floor(rng.lognormal(np.log(300), 0.8, size))
-    never = rng.random(size) < days_spec["p_never"]
-    days = np.where(weeks > 0, recent, np.where(never, np.nan, lapsed))
-    frame["days_since_last_activity"] = days
+    recent = np.floor(rng.exponential(1.0, size) * half_year / np.maximum(weeks, 1) / 2.0)
+    recent = np.where(active, np.minimum(recent, window - 1), np.minimum(recent + window, half_year - 1))
+    lapsed = half_year + np.floor(rng.lognormal(np.log(spec["lapsed"]["median"]), spec["lapsed"]["sigma"], size))
+    never = rng.random(size) < spec["p_never"]
+    return np.where(weeks > 0, recent, np.where(never, np.nan, lapsed))
 
 
 def typical_values(profiles: pd.DataFrame) -> dict[str, Value]:
@@ -129,3 +141,22 @@ def population() -> Population:
     params = load_parameters()
     profiles = draw(int(params["size"]), int(params["seed"]), params)
     return Population(profiles=profiles, typical=typical_values(profiles), source=str(PARAMETERS.name))
+
+
+@cache
+def segment(name: str) -> Population:
+    """A segment of members (e.g. communications candidates): the population's parameters with
+    the segment's own for some signals (`[segments.<name>]` in data/population.toml)."""
+    params = load_parameters()
+    segments = params.get("segments", {})
+    if name not in segments:
+        raise InputError(
+            f"population: no segment '{name}' (segments: {', '.join(segments) or 'none'})",
+            fr=f"population : pas de segment '{name}' (segments : {', '.join(segments) or 'aucun'})",
+        )
+    merged = {
+        **params,
+        "signals": {k: {**v, **segments[name].get("signals", {}).get(k, {})} for k, v in params["signals"].items()},
+    }
+    profiles = draw(int(params["size"]), int(params["seed"]) + 1, merged)
+    return Population(profiles=profiles, typical=typical_values(profiles), source=f"{PARAMETERS.name} [segments.{name}]")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything Regards needs on a fresh machine; safe to run again (it skips what is done).
 #   scripts/setup.sh          the app: a virtual environment with the package and its dependencies
-#   scripts/setup.sh --test   also the test and benchmark tools, and Chromium for the browser tests
+#   scripts/setup.sh --test   also the test and benchmark tools, and Chromium and strace for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,10 +18,16 @@ if [[ ! -f "$stamp" ]]; then
   touch "$stamp"
 fi
 
-if [[ "${1:-}" == "--test" ]] && ! command -v chromium >/dev/null 2>&1; then
-  # Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
-  sudo_cmd=""
-  [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+if [[ "${1:-}" == "--test" ]]; then
+  # Debian's Chromium drives the browser tests (Playwright's own browser download is not used);
+  # strace watches the server's files in the upload privacy test.
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v strace >/dev/null 2>&1 || missing+=(strace)
+  if (( ${#missing[@]} )); then
+    sudo_cmd=""
+    [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi

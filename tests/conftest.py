@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's readers, fitted once per test session, and profile builders."""
+"""Shared fixtures: the project's textbook readers (made from the persona files once per test
+session, read-only) and a profile builder."""
 
 from __future__ import annotations
 

@@ -11,8 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model.presets import presets
+from model.profile import from_signals
+from model.reader import default_readers
+from model.reading import Reading, read
 from ui import state
-from ui.i18n import LOCALES
+from words.i18n import LOCALES
+from words.readings import probability_text, reason_text, source_tag, standing_text, verdict_sentence
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 READERS = ["journalist", "peer", "recruiter", "recruiter/communication"]
@@ -31,16 +35,21 @@ def go(at: AppTest, page: str) -> AppTest:
     return at.run()
 
 
-def probability(at: AppTest) -> int:
-    return int(re.sub(r"\D", "", at.metric[0].value))
+def shown(at: AppTest, key: str) -> Reading:
+    """The reading the app should show for `key`: the textbook reader on the profile in the URL."""
+    return read(default_readers().by_key(key), from_signals(state.decode_signals(at.query_params["p"])))
 
 
 def test_the_app_opens_on_the_seeds_example_read_by_a_communications_recruiter():
     at = start()
     assert not at.exception
     assert at.title[0].value == "Recruiter — Communications role"
-    assert probability(at) < 40
     assert at.query_params["reader"] == "recruiter/communication"
+    reading = shown(at, "recruiter/communication")
+    assert at.metric[0].value == probability_text(reading.probability, "en")
+    assert reading.probability < shown(at, "recruiter").probability
+    assert any(m.value == f"#### {verdict_sentence(reading, 'en')}" for m in at.markdown)
+    assert any(c.value == standing_text(reading, "en") for c in at.caption)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -48,9 +57,26 @@ def test_the_app_opens_on_the_seeds_example_read_by_a_communications_recruiter()
 def test_every_reader_reads_in_both_languages(lang, reader):
     at = start(lang=lang, reader=reader)
     assert not at.exception
-    assert 0 <= probability(at) <= 100
+    reading = shown(at, reader)
+    assert at.metric[0].value == probability_text(reading.probability, lang)
     heading = "Chances d'une lecture favorable" if lang == "fr" else "Chance of a favourable reading"
     assert at.metric[0].label == heading
+    assert any(m.value == f"#### {verdict_sentence(reading, lang)}" for m in at.markdown)
+    assert any(c.value == standing_text(reading, lang) for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_reasons_carry_their_source_tags(lang):
+    at = start(lang=lang, reader="recruiter/communication")
+    reading = shown(at, "recruiter/communication")
+    assert reading.reasons
+    strongest = reading.strongest("unfavourable", 3)
+    assert strongest
+    texts = [m.value for m in at.markdown]
+    for reason in strongest:
+        sentence = reason_text(reading.reader, reason, reading.values[reason.signal], lang)
+        block = next(text for text in texts if sentence in text)
+        assert all(f"`{source_tag(source, lang)}`" in block for source in reason.sources)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -59,6 +85,10 @@ def test_side_by_side_shows_every_reader_and_where_they_disagree(lang):
     at = go(at, "views/compare.py")
     assert not at.exception
     assert len(at.metric) == len(READERS)
+    for metric, key in zip(at.metric, READERS, strict=True):
+        assert metric.value == probability_text(shown(at, key).probability, lang)
+    differ = "Là où les lecteurs diffèrent le plus" if lang == "fr" else "Where the readers differ most"
+    assert differ in [h.value for h in at.subheader]
     disputed = "Contenus polémiques" if lang == "fr" else "Polarising content"
     assert any(disputed in m.value for m in at.markdown)
 
@@ -89,12 +119,14 @@ def test_every_preset_loads_and_says_who_it_is(preset):
 
 def test_changing_a_signal_changes_the_reading_and_the_url():
     at = start(lang="en", reader="recruiter/communication")
-    before = probability(at)
+    before = shown(at, "recruiter/communication").probability
     at = go(at, "views/profile.py")
     at.number_input(key=state.widget_key("press_contacts")).set_value(15).run()
     assert "press_contacts:15" in at.query_params["p"]
     at = go(at, "views/reading.py")
-    assert probability(at) > before
+    after = shown(at, "recruiter/communication").probability
+    assert after > before
+    assert at.metric[0].value == probability_text(after, "en")
 
 
 def test_reset_gives_a_typical_profile_every_signal_assumed():
@@ -109,7 +141,7 @@ def test_reset_gives_a_typical_profile_every_signal_assumed():
     [
         (b"{not json", "not valid JSON (line 1, column 2"),
         (json.dumps({"signals": {"conections": 10}}).encode(), "unknown signal 'conections': did you mean 'connections'"),
-        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "'active_weeks_26': 40 is out of range"),
+        (json.dumps({"signals": {"active_weeks_26": 40}}).encode(), "Active weeks (active_weeks_26): 40 is out of range"),
     ],
 )
 def test_a_bad_profile_file_shows_the_message_and_keeps_the_profile(content, message):
@@ -140,7 +172,8 @@ def test_a_link_reopens_exactly_the_same_view():
     assert again.title[0].value == "Pair"
     assert again.radio(key=state.LANG).value == "fr"
     assert "connections:1234" in again.query_params["p"]
-    assert probability(again) == probability(go(first, "views/reading.py"))
+    assert again.metric[0].value == go(first, "views/reading.py").metric[0].value
+    assert again.metric[0].value == probability_text(shown(again, "peer").probability, "fr")
 
 
 def test_a_link_with_a_broken_profile_is_ignored_with_a_warning():
@@ -180,7 +213,8 @@ def test_both_languages_have_the_same_texts_and_every_text_used_exists():
     keys = {lang: set(tomllib.loads((LOCALES / f"{lang}.toml").read_text("utf-8"))) for lang in ("fr", "en")}
     assert keys["fr"] == keys["en"]
     used = set()
-    for path in [Path(APP), *Path(LOCALES.parent).glob("*.py")]:
+    root = Path(APP).parent
+    for path in [Path(APP), *(p for folder in ("ui", "views", "words", "cli") for p in (root / folder).glob("*.py"))]:
         used |= set(re.findall(r"t\(\s*lang,\s*\"([a-z_]+)\"", path.read_text("utf-8")))
         used |= set(re.findall(r"\(\s*\w+,\s*\"(\w+)\",\s*\"(?:none_\w+)\"\)", path.read_text("utf-8")))
     assert used and used <= keys["en"], used - keys["en"]
@@ -189,36 +223,42 @@ def test_both_languages_have_the_same_texts_and_every_text_used_exists():
 def test_what_to_change_plans_applies_and_undoes():
     at = go(start(lang="en", reader="recruiter/communication"), "views/levers.py")
     assert not at.exception
-    assert any("Target reached" in s.value for s in at.success)
+    assert any("Target of 70% reached with" in s.value for s in at.success)
     before = at.query_params["p"]
     at.button(key="levers_apply").click().run()
     assert at.query_params["p"] != before
+    applied = next(s.value for s in at.success if "Plan applied" in s.value)
+    assert "Recruiter — Communications role: 9% → 71%" in applied
     at = go(at, "views/reading.py")
-    assert probability(at) >= 70
+    assert shown(at, "recruiter/communication").probability >= 0.7
+    assert at.metric[0].value == probability_text(shown(at, "recruiter/communication").probability, "en")
     at = go(at, "views/levers.py")
     at.button(key="levers_undo").click().run()
     assert at.query_params["p"] == before
 
 
-def test_what_to_change_for_several_readers_shows_no_regret_moves_and_trade_offs():
-    at = go(
-        start(lang="fr", preset="silent_expert", p="connections:650;posts_90d:0;active_weeks_26:0;days_since_last_activity:400"),
-        "views/levers.py",
-    )
-    at.multiselect(key="levers_readers").set_value(["journalist", "peer", "recruiter"]).run()
+def test_what_to_change_moves_the_sidebars_reader_and_those_added_and_offers_optional_moves():
+    at = go(start(lang="fr", reader="journalist", preset="silent_expert"), "views/levers.py")
+    at.multiselect(key="levers_also").set_value(["peer", "recruiter"]).run()
     assert not at.exception
-    assert len(at.metric) == 3
-    assert any("sans regret" in h.value for h in at.subheader)
+    assert [m.label for m in at.metric] == ["Journaliste", "Pair", "Recruteur·euse"]
+    assert any("En option" in h.value for h in at.subheader)
 
 
 def test_the_sample_export_fills_the_profile_and_says_what_to_fill_in():
     at = go(start(lang="fr"), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
     assert not at.exception
-    assert any("Importé : 15 signaux" in s.value for s in at.success)
+    assert any("Importé\u202f: 15 signaux" in s.value for s in at.success)
     assert any("À compléter à la main" in w.value and "Photo de profil" in w.value for w in at.warning)
     assert at.number_input(key=state.widget_key("connections")).value == 400
     assert "connections:400" in at.query_params["p"]
+
+
+def test_the_import_message_writes_the_date_as_people_read_it():
+    at = go(start(lang="fr"), "views/profile.py")
+    at.button(key="linkedin_sample").click().run()
+    assert any("au 20 novembre 2026" in s.value for s in at.success)
 
 
 def test_a_bad_export_shows_the_message_and_keeps_the_profile():

@@ -5,7 +5,6 @@ Screenshots go to artifacts/screenshots/ (not committed) for a person to look at
 
 from __future__ import annotations
 
-import re
 import socket
 import subprocess
 import sys
@@ -89,9 +88,19 @@ def browser():
         instance.close()
 
 
-def _probability(page) -> int:
-    text = page.get_by_test_id("stMetricValue").first.inner_text()
-    return int(re.sub(r"\D", "", text))
+def _probability(page) -> str:
+    return page.get_by_test_id("stMetricValue").first.inner_text().strip()
+
+
+def _expected(key: str, lang: str, **signals: object) -> tuple[float, str]:
+    """The probability the textbook reader gives, and how the app should say it."""
+    from model.profile import from_signals
+    from model.reader import default_readers
+    from model.reading import read
+    from words.readings import probability_text
+
+    reading = read(default_readers().by_key(key), from_signals(signals))
+    return reading.probability, probability_text(reading.probability, lang)
 
 
 def _chart(page, name: str) -> bytes:
@@ -120,7 +129,8 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     page.goto(f"{server}/?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
     page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
     _settle(page)
-    before = _probability(page)
+    before, before_text = _expected("recruiter/communication", "en", connections=300, press_contacts=0, company_posts_90d=0)
+    assert _probability(page) == before_text
     page.screenshot(path=str(SHOTS / "01-reading-en.png"))
     chart_before = _chart(page, "01b-contributions-before.png")
 
@@ -136,16 +146,18 @@ def test_a_person_changes_a_signal_and_sees_the_reading_move(server, browser):
     page.get_by_role("link", name="One reader").click()
     page.get_by_text("Chance of a favourable reading", exact=True).wait_for(timeout=30_000)
     _settle(page)
-    after = _probability(page)
+    after, after_text = _expected("recruiter/communication", "en", connections=300, press_contacts=12, company_posts_90d=0)
     assert after > before, (before, after)
+    assert _probability(page) == after_text
     assert _chart(page, "03b-contributions-after.png") != chart_before
     page.screenshot(path=str(SHOTS / "03-reading-after-change.png"))
 
     page.get_by_test_id("stSidebarUserContent").get_by_text("Français", exact=True).click()
     page.get_by_text("Chances d'une lecture favorable", exact=True).wait_for(timeout=30_000)
-    page.get_by_test_id("stSidebarUserContent").get_by_text("Journaliste", exact=True).click()
     _settle(page)
-    assert page.get_by_role("heading", name="Journaliste").count() >= 1
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Journaliste", exact=True).click()
+    page.get_by_role("heading", name="Journaliste", exact=True).wait_for(timeout=30_000)
+    _settle(page)
     assert "lang=fr" in page.url and "reader=journalist" in page.url
     page.screenshot(path=str(SHOTS / "04-reading-fr-journalist.png"))
     page.close()
@@ -157,6 +169,7 @@ def test_a_workshop_opens_side_by_side_on_a_projector(server, browser):
     page.get_by_text("Tous les lecteurs, côte à côte").wait_for(timeout=30_000)
     _settle(page)
     assert page.get_by_text("Là où les lecteurs ne sont pas d'accord").count() == 1
+    assert page.get_by_text("Là où les lecteurs diffèrent le plus").count() == 1
     assert page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true", "presenter mode tucks the sidebar away"
     page.screenshot(path=str(SHOTS / "05-presenter-compare-fr.png"))
     _chart(page, "06-heatmap-fr.png")
@@ -165,8 +178,8 @@ def test_a_workshop_opens_side_by_side_on_a_projector(server, browser):
 
 def test_what_to_change_applies_a_plan_in_the_browser(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(f"{server}/levers?lang=en&reader=recruiter/communication&p=connections:300;press_contacts:0;company_posts_90d:0")
-    page.get_by_text("Target reached", exact=False).wait_for(timeout=30_000)
+    page.goto(f"{server}/levers?lang=en&reader=recruiter/communication")
+    page.get_by_text("Target of 70% reached", exact=False).wait_for(timeout=30_000)
     _settle(page)
     page.screenshot(path=str(SHOTS / "07-levers.png"))
     page.get_by_role("button", name="Apply the plan to my profile").click()
@@ -179,7 +192,7 @@ def test_a_person_imports_the_sample_export(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{server}/profile?lang=fr")
     page.get_by_role("button", name="Essayer avec un export d'exemple").click()
-    page.get_by_text("Importé : 15 signaux", exact=False).wait_for(timeout=30_000)
+    page.get_by_text("15 signaux tirés de votre export", exact=False).wait_for(timeout=30_000)
     _settle(page)
     page.get_by_text("À compléter à la main", exact=False).scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "08-import-fr.png"))

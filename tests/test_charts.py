@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from model.comparison import contribution_table
+from model.curves import curve
 from model.reading import read, read_all
-from model.shapes import curve
 from tests.conftest import profile
 from ui.charts import (
     FAVOURABLE_COLOUR,
@@ -23,14 +25,14 @@ SEED_EXAMPLE = profile(connections=300, press_contacts=0, company_posts_90d=0, s
 
 
 def test_bars_are_sorted_by_size_with_the_largest_first(readers):
-    reading = read(readers.readers["recruiter/communication"], SEED_EXAMPLE, "en")
+    reading = read(readers.readers["recruiter/communication"], SEED_EXAMPLE)
     sizes = contributions_frame(reading, "en")["contribution"].abs().tolist()
     assert sizes == sorted(sizes, reverse=True)
     assert contributions_frame(reading, "en")["signal"][0] == "press_contacts"
 
 
 def test_bars_carry_their_number_and_sentence_in_the_readers_language(readers):
-    reading = read(readers.readers["recruiter/communication"], SEED_EXAMPLE, "fr")
+    reading = read(readers.readers["recruiter/communication"], SEED_EXAMPLE)
     spec = contributions_chart(reading, "fr").to_dict()
     rows = next(iter(spec["datasets"].values()))
     press = next(r for r in rows if r["signal"] == "press_contacts")
@@ -41,7 +43,7 @@ def test_bars_carry_their_number_and_sentence_in_the_readers_language(readers):
 
 
 def test_presenter_charts_use_larger_type(readers):
-    reading = read(readers.readers["peer"], SEED_EXAMPLE, "en")
+    reading = read(readers.readers["peer"], SEED_EXAMPLE)
     small = contributions_chart(reading, "en").to_dict()["config"]["axis"]["labelFontSize"]
     big = contributions_chart(reading, "en", big=True).to_dict()["config"]["axis"]["labelFontSize"]
     assert big > small
@@ -67,12 +69,16 @@ def test_the_shape_marks_where_you_are(readers):
 
 
 def test_the_heatmap_writes_every_cells_number(readers):
-    rows = contribution_table(read_all(readers, profile(controversial_share=0.5), "en"))
+    readings = read_all(readers, profile(connections=180, controversial_share=0.5))
+    names = {r.key: r.reader.name("en") for r in readings}
+    rows = [{**row, "reader_name": names[row["reader"]]} for row in contribution_table(readings)]
     spec = heatmap(rows, "en").to_dict()
     data = next(iter(spec["datasets"].values()))
     assert len(data) == len(rows)
     polarising = {r["reader_name"]: r["text"] for r in data if r["signal"] == "controversial_share"}
-    assert polarising["Journalist"].startswith("+") and polarising["Peer"].startswith("\u2212")
+    assert polarising["Journalist"] == "\u22122.0" and polarising["Peer"] == "\u22121.5"
+    network = {r["reader_name"]: r["text"] for r in data if r["signal"] == "connections"}
+    assert network["Peer"].startswith("+") and network["Recruiter — Communications role"].startswith("\u2212")
 
 
 def test_the_spread_in_words_splits_members_around_the_person(readers):
@@ -80,3 +86,17 @@ def test_the_spread_in_words_splits_members_around_the_person(readers):
     below, above = population_below(shape), population_above(shape)
     assert 0 < below < 1 and 0 < above < 1 and below + above <= 1
     assert population_below(curve(readers.readers["recruiter"], "connections", 0)) == 0
+
+
+def test_a_shape_crosses_zero_where_the_reader_expects(readers):
+    reader = readers.readers["recruiter"]
+    shape = curve(reader, "summary_words", 150)
+    assert shape.expects == reader.readings["summary_words"].expects
+    assert float(reader.contribution("summary_words", np.array([shape.expects]))[0]) == 0
+
+
+def test_bars_leave_out_what_the_reader_ignores(readers):
+    reader = readers.readers["journalist"]
+    ignored = [name for name in reader.readings if reader.ignores(name)]
+    assert ignored
+    assert not set(ignored) & set(contributions_frame(read(reader, SEED_EXAMPLE), "en")["signal"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from model.cli import build_parser, main
+from cli.main import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,10 +41,27 @@ def test_read_prints_the_json_contract(capsys, profile_file):
         "contributions",
         "verdicts",
         "assumed",
+        "range",
+        "percentile",
+        "readable",
+        "missing",
+        "basis",
+        "reasons",
+        "standing",
+        "reader",
+        "question",
         "sentences",
         "provenance",
     } <= set(reading)
     assert reading["verdicts"]["has_photo"] == "unfavourable"
+    assert reading["basis"] == {"kind": "textbook"}
+    low, high = reading["range"]
+    assert low <= reading["probability"] <= high
+    assert 0 <= reading["percentile"] <= 100
+    photo = next(r for r in reading["reasons"] if r["signal"] == "has_photo")
+    assert photo["verdict"] == "unfavourable" and photo["sources"] and photo["text"] in reading["sentences"]
+    assert all(r["verdict"] != "neutral" for r in reading["reasons"])
+    assert reading["question"] == "Would I call this candidate?"
     assert "connections" not in reading["assumed"] and "summary_words" in reading["assumed"]
     assert abs(reading["intercept"] + sum(reading["contributions"].values()) - reading["logit"]) < 1e-9
 
@@ -56,13 +73,32 @@ def test_read_in_french_with_a_context(capsys, profile_file):
     reading = json.loads(out)
     assert code == 0 and reading["context"] == "communication"
     assert any("Vos 180 relations jouent contre vous" in s for s in reading["sentences"])
+    assert reading["reader"] == "Recruteur·euse — Poste en communication"
+    assert reading["standing"].startswith("Vous êtes mieux lu que")
+    assert reading["provenance"]["persona_file"] == "personas/recruiter.toml"
+
+
+def test_a_mostly_assumed_profile_gets_no_verdict_and_says_what_to_fill_in(capsys, profile_file):
+    code, out, _ = run(capsys, "read", profile_file, "--persona", "recruiter", "--context", "communication", "--json")
+    reading = json.loads(out)
+    assert code == 0 and reading["readable"] is False
+    assert reading["missing"] and set(reading["missing"]) <= set(reading["assumed"])
+    assert "connections" not in reading["missing"]
 
 
 def test_compare_reads_every_persona_and_context(capsys, profile_file):
     code, out, _ = run(capsys, "compare", profile_file, "--json")
-    keys = [(r["persona"], r["context"]) for r in json.loads(out)["readings"]]
+    document = json.loads(out)
+    keys = [(r["persona"], r["context"]) for r in document["readings"]]
     assert code == 0
+    assert set(document) == {"readings", "disagreements", "differ", "problems"}
     assert keys == [("journalist", None), ("peer", None), ("recruiter", None), ("recruiter", "communication")]
+    assert document["problems"] == []
+    by_key = {r["key"]: r for r in document["readings"]}
+    assert by_key["recruiter/communication"]["probability"] < by_key["recruiter"]["probability"]
+    differ = {d["signal"]: d for d in document["differ"]}
+    assert "connections" in differ
+    assert differ["connections"]["by_reader"]["recruiter/communication"] < 0 < differ["connections"]["by_reader"]["peer"]
 
 
 def test_personas_lists_readers_and_contexts(capsys):
@@ -90,7 +126,12 @@ def test_judgements_generate_is_reproducible(capsys, tmp_path):
             ["read", "{file}", "--persona", "recruiter"],
             "unknown signal 'conections': did you mean 'connections'",
         ),
-        ('{"signals": {"connections": -1}}', ["compare", "{file}"], "signal 'connections': -1 is out of range"),
+        ('{"signals": {"connections": -1}}', ["compare", "{file}"], "Connections (connections): -1 is out of range"),
+        (
+            '{"signals": {"connections": -1}}',
+            ["compare", "{file}", "--lang", "fr"],
+            "Relations (connections) : -1 : hors limites ; attendu un entier de 0 à 30",
+        ),
         (
             '{"signals": {}}',
             ["read", "{file}", "--persona", "recruter"],
@@ -104,7 +145,23 @@ def test_judgements_generate_is_reproducible(capsys, tmp_path):
         ('{"signals": {}}', ["read", "{file}", "--persona", "recruiter", "--lang", "de"], "invalid choice: 'de'"),
         ('{"signals": {}}', ["read", "{file}"], "the following arguments are required: --persona"),
         ('{"signals": {}}', ["read", "{file}", "--persona", "recruiter", "--judgements", "{file}"], "no 'verdict' column"),
-        (None, ["judgements", "generate", "--size", "3"], "at least 30 judgements"),
+        (None, ["judgements", "generate", "--seed", "-1"], "--seed -1: expected 0 to 4294967295"),
+        (None, ["judgements", "generate", "--size", "0"], "--size 0: expected 1 to 1000000"),
+        (
+            '{"signals": {}}',
+            ["levers", "{file}", "--persona", "recruiter", "--persona", "peer", "--budget", "inf"],
+            "--budget 'inf': expected a number from 0 to 1000",
+        ),
+        (
+            '{"signals": {}}',
+            ["levers", "{file}", "--persona", "recruiter", "--target", "1.5"],
+            "--target '1.5': expected a number",
+        ),
+        (
+            '{"signals": {}}',
+            ["levers", "{file}", "--persona", "recruiter", "--target", "nan"],
+            "--target 'nan': expected a number",
+        ),
         (None, ["levitate"], "invalid choice: 'levitate'"),
     ],
 )
@@ -120,10 +177,27 @@ def test_bad_input_exits_2_with_one_line_naming_the_problem(capsys, tmp_path, co
     assert "Traceback" not in err and out == ""
 
 
-def test_the_console_script_and_python_m_model_run_without_traceback(tmp_path):
+def test_french_errors_keep_their_narrow_no_break_spaces(capsys, tmp_path):
+    file = tmp_path / "profile.json"
+    file.write_text('{"signals": {"connections": -1}}')
+    code, _, err = run(capsys, "compare", str(file), "--lang", "fr")
+    assert code == 2
+    assert "attendu un entier de 0 à 30\u202f000" in err
+
+
+def test_read_with_judgements_is_a_learned_reader(capsys, tmp_path, profile_file):
+    votes = tmp_path / "votes.csv"
+    votes.write_text("verdict,connections,has_photo\nunfavourable,180,false\n")
+    code, out, err = run(capsys, "read", profile_file, "--persona", "recruiter", "--judgements", str(votes), "--json")
+    assert code == 0, err
+    reading = json.loads(out)
+    assert reading["basis"] == {"kind": "learned", "judgements": 1, "origin": "votes.csv"}
+
+
+def test_the_console_script_and_python_m_cli_run_without_traceback(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("[]")
-    for command in ([sys.executable, "-m", "model"], [str(Path(sys.executable).parent / "regards")]):
+    for command in ([sys.executable, "-m", "cli"], [str(Path(sys.executable).parent / "regards")]):
         result = subprocess.run([*command, "read", str(bad), "--persona", "peer"], capture_output=True, text=True, timeout=60)
         assert result.returncode == 2
         assert result.stderr.startswith(f"regards: {bad}: profile: expected a JSON object")

@@ -1,49 +1,51 @@
+"""Judgements: real ones read from a CSV and refused with a reason; synthetic ones reproducible."""
+
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from model.errors import InputError
-from model.judgements import JUDGEMENTS_DIR, file_name, generate, manifest, read_csv, to_csv
-from model.persona import load_personas
-from model.reader import fit
+from model.judgements import JUDGEMENTS_DIR, MAX_ROWS, file_name, generate, manifest, read_csv, to_csv
+from model.profile import from_signals
+from model.reader import learn
 from model.reading import read
 
-from .conftest import profile
-
-
-def _pairs():
-    personas, _ = load_personas()
-    return [(p, c) for p in personas.values() for c in [None, *p.contexts]]
-
-
-@pytest.mark.parametrize(("persona", "context"), _pairs(), ids=lambda x: getattr(x, "id", x))
-def test_committed_judgement_sets_are_reproducible_byte_for_byte(persona, context):
-    entry = manifest()[file_name(persona.id, context)]
-    assert entry["persona_sha256"] == persona.digest, "persona file changed: run `regards judgements generate`"
-    regenerated = to_csv(generate(persona, context, int(entry["size"]), int(entry["seed"])))
-    assert regenerated.encode("utf-8") == (JUDGEMENTS_DIR / file_name(persona.id, context)).read_bytes()
-
-
-def test_another_seed_gives_other_judgements():
-    personas, _ = load_personas()
-    assert to_csv(generate(personas["peer"], None, 100, 1)) != to_csv(generate(personas["peer"], None, 100, 2))
+GOOD = [
+    f"{c},{'true' if i % 3 else 'false'},{'favourable' if (c > 200) ^ (i % 7 == 0) else 'unfavourable'}"
+    for i, c in enumerate(range(20, 820, 20))
+]
 
 
 def _csv(rows: list[str], header: str = "connections,has_photo,verdict") -> bytes:
     return ("\n".join([header, *rows]) + "\n").encode()
 
 
-GOOD = [f"{40 + 30 * i},{'true' if i % 3 else 'false'},{'favourable' if i % 2 else 'unfavourable'}" for i in range(40)]
+@pytest.mark.parametrize("key", ["journalist", "peer", "recruiter", "recruiter/communication"])
+def test_committed_judgement_sets_are_reproducible_byte_for_byte(readers, key):
+    reader = readers.by_key(key)
+    entry = manifest()[file_name(key)]
+    assert entry["persona_sha256"] == reader.persona.digest
+    frame = generate(
+        lambda X: reader.intercept + reader.contributions(X).sum(axis=1),
+        reader.persona.disagreement,
+        entry["size"],
+        entry["seed"],
+    )
+    assert to_csv(frame) == (JUDGEMENTS_DIR / file_name(key)).read_text("utf-8")
 
 
-def test_real_judgements_are_learnt_and_said_to_be_real(readers):
-    judgements = read_csv(_csv(GOOD), "coach_panel.csv")
-    assert judgements.assumed and "summary_words" in judgements.assumed
-    reader = fit(readers.get("recruiter").persona, None, judgements)
-    reading = read(reader, profile(connections=500))
-    assert reading.provenance["judgements"] == "real"
-    assert reading.provenance["judgements_source"] == "coach_panel.csv"
-    assert reading.provenance["judgements_count"] == 40
+def test_a_handful_of_real_judgements_is_enough_and_the_reading_says_where_they_come_from(readers):
+    judgements = read_csv(_csv(GOOD[:5]), "coach_panel.csv")
+    assert len(judgements.verdicts) == 5
+    assert "summary_words" in judgements.assumed
+    reader = learn(readers.get("recruiter"), judgements)
+    assert reader.basis.kind == "learned" and reader.basis.count == 5 and reader.basis.origin == "coach_panel.csv"
+    from words.readings import reading_json
+
+    document = reading_json(read(reader, from_signals({"connections": 500})), "en")
+    assert document["basis"] == {"kind": "learned", "judgements": 5, "origin": "coach_panel.csv"}
+    assert "Learned from 5 judgements (coach_panel.csv), starting from the textbook reader." in document["provenance"]["basis"]
 
 
 @pytest.mark.parametrize(
@@ -54,17 +56,36 @@ def test_real_judgements_are_learnt_and_said_to_be_real(readers):
             r"unknown column\(s\): unknown signal 'conections': did you mean 'connections'",
         ),
         (
-            _csv([r.replace(",true,", ",maybe,") for r in GOOD]),
-            r"line 3: signal 'has_photo': 'maybe' is not valid; expected true or false",
+            _csv([r.replace(",true,", ",maybe,", 1) for r in GOOD]),
+            r"line 3: Profile photo \(has_photo\): 'maybe' is not valid; expected true or false",
         ),
-        (_csv(["-5,true,favourable", *GOOD]), r"line 2: signal 'connections': -5 is out of range"),
-        (_csv([r.rsplit(",", 1)[0] + ",favourable" for r in GOOD]), "every verdict is 'favourable'"),
-        (_csv(GOOD[:29]), "29 judgements; at least 30 are needed"),
+        (_csv(["-5,true,favourable", *GOOD]), r"line 2: Connections \(connections\): -5.0 is out of range"),
+        (_csv(["inf,true,favourable", *GOOD]), r"line 2: Connections \(connections\): inf is not a finite number"),
+        (_csv(["1e400,true,favourable", *GOOD]), r"line 2: Connections \(connections\): inf is not a finite number"),
+        (_csv(["12.5,true,favourable", *GOOD]), r"line 2: Connections \(connections\): 12.5 is not an integer"),
         (_csv(GOOD, "connections,has_photo,opinion"), "no 'verdict' column"),
         (_csv([r.replace("unfavourable", "meh") for r in GOOD]), "verdict 'meh' is not valid"),
+        (_csv([]), "no judgement in the file"),
         (b"", "not a readable CSV"),
+        (b'connections,verdict\n"300,favourable\n', "not a readable CSV"),
     ],
 )
 def test_bad_real_judgements_are_refused_saying_why(data, message):
     with pytest.raises(InputError, match=message):
         read_csv(data, "panel.csv")
+
+
+def test_a_huge_judgements_file_is_refused_at_once_with_its_size():
+    data = b"connections,verdict\n" + b"300,favourable\n" * (MAX_ROWS + 5)
+    with pytest.raises(InputError, match=r"at most 100,000"):
+        read_csv(data, "huge.csv")
+
+
+def test_a_large_judgements_file_reads_in_well_under_a_second():
+    import time
+
+    data = b"connections,has_photo,verdict\n" + b"300,true,favourable\n120,false,unfavourable\n" * (MAX_ROWS // 2 - 1)
+    start = time.perf_counter()
+    judgements = read_csv(data, "big.csv")
+    assert time.perf_counter() - start < 1.5
+    assert np.unique(judgements.verdicts).tolist() == [0, 1]

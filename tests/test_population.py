@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from model.population import draw, population
+from model.errors import InputError
+from model.population import draw, population, segment
 
 
 def test_connections_are_heavy_tailed():
@@ -31,3 +33,21 @@ def test_profiles_are_consistent():
 def test_the_same_seed_draws_the_same_profiles():
     assert draw(500, 7).equals(draw(500, 7))
     assert not draw(500, 7).equals(draw(500, 8))
+
+
+def test_communications_candidates_have_bigger_networks_and_more_press_contacts():
+    everyone, candidates = population().profiles, segment("communication").profiles
+    assert candidates["connections"].median() > everyone["connections"].median()
+    assert (candidates["press_contacts"] > 0).mean() > (everyone["press_contacts"] > 0).mean()
+    assert (candidates["press_contacts"] <= candidates["connections"]).all()
+
+
+def test_an_unknown_segment_is_refused_in_both_languages():
+    with pytest.raises(InputError, match="no segment 'marketing'") as caught:
+        segment("marketing")
+    assert "pas de segment 'marketing'" in caught.value.text("fr")
+
+
+def test_a_context_compares_with_its_segment(readers):
+    assert readers.by_key("recruiter/communication").comparison().profiles.equals(segment("communication").profiles)
+    assert readers.by_key("recruiter").comparison().profiles.equals(population().profiles)

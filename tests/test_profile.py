@@ -45,8 +45,26 @@ def test_unknown_signal_is_named_with_the_closest_valid_names():
 
 
 def test_out_of_range_value_names_the_signal_and_its_range():
-    with pytest.raises(InputError, match=r"signal 'active_weeks_26': 30 is out of range; expected an integer from 0 to 26"):
+    with pytest.raises(InputError) as caught:
         loads(json.dumps({"signals": {"active_weeks_26": 30}}))
+    assert str(caught.value) == "Active weeks (active_weeks_26): 30 is out of range; expected an integer from 0 to 26"
+    assert caught.value.text("fr") == "Semaines actives (active_weeks_26) : 30 : hors limites ; attendu un entier de 0 à 26"
+
+
+@pytest.mark.parametrize(
+    ("signals", "french"),
+    [
+        ({"has_foto": True}, "signal inconnu 'has_foto' : vouliez-vous dire 'has_photo' ?"),
+        (
+            {"connections": 10, "press_contacts": 12},
+            "Contacts presse (press_contacts) : 12 ne peut dépasser le nombre de relations (10)",
+        ),
+    ],
+)
+def test_profile_errors_are_said_in_french_too(signals, french):
+    with pytest.raises(InputError) as caught:
+        loads(json.dumps({"signals": signals}))
+    assert french in caught.value.text("fr") and caught.value.text("fr") != str(caught.value)
 
 
 def test_malformed_json_says_where():
@@ -60,7 +78,7 @@ def test_a_bad_date_is_refused():
 
 
 def test_press_contacts_cannot_exceed_connections():
-    with pytest.raises(InputError, match="press_contacts.*cannot exceed the 10 connections"):
+    with pytest.raises(InputError, match=r"^Press contacts \(press_contacts\): 12 cannot exceed connections \(10\)"):
         loads(json.dumps({"signals": {"connections": 10, "press_contacts": 12}}))
 
 

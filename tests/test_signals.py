@@ -1,11 +1,26 @@
 from __future__ import annotations
 
+import math
+
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from model.errors import InputError
-from model.signals import LANGS, NAMES, SIGNALS, SITUATIONS, by_situation, get
+from model.signals import (
+    LANGS,
+    NAMES,
+    SIGNALS,
+    SITUATIONS,
+    by_situation,
+    encode_frame,
+    encode_row,
+    get,
+    unknown_signal,
+    unknown_signal_message,
+)
 
 CONTRACT = (
     "connections",
@@ -53,10 +68,19 @@ def test_unknown_name_suggests_the_closest_valid_names():
         get("conections")
 
 
+def test_unknown_name_is_said_in_french_too():
+    error = unknown_signal("conections")
+    assert error.text("fr") == unknown_signal_message("conections", "fr")
+    assert error.text("fr").startswith("signal inconnu 'conections'") and "'connections'" in error.text("fr")
+    assert str(error) == unknown_signal_message("conections", "en")
+
+
 @given(st.integers(min_value=-10_000, max_value=-1))
 def test_negative_counts_are_refused_with_the_valid_range(value):
-    with pytest.raises(InputError, match=r"signal 'connections'.*out of range; expected an integer from 0 to 30000"):
+    with pytest.raises(InputError) as caught:
         SIGNALS["connections"].validate(value)
+    assert str(caught.value) == f"Connections (connections): {value} is out of range; expected an integer from 0 to 30,000"
+    assert caught.value.text("fr") == f"Relations (connections) : {value} : hors limites ; attendu un entier de 0 à 30\u202f000"
 
 
 @given(st.floats(min_value=1.0001, max_value=1e6) | st.floats(max_value=-0.0001, min_value=-1e6))
@@ -70,8 +94,9 @@ def test_shares_outside_zero_to_one_are_refused(value):
     [("has_photo", 1), ("has_photo", "yes"), ("connections", True), ("connections", 2.5), ("connections", "300")],
 )
 def test_values_of_the_wrong_type_are_refused(name, value):
-    with pytest.raises(InputError, match=f"signal '{name}'"):
+    with pytest.raises(InputError, match=rf"^{SIGNALS[name].label['en']} \({name}\): ") as caught:
         SIGNALS[name].validate(value)
+    assert caught.value.text("fr").startswith(f"{SIGNALS[name].label['fr']} ({name}) : ")
 
 
 def test_never_active_is_null_and_only_there():
@@ -86,3 +111,35 @@ def test_every_actionable_signal_has_a_three_month_bound_and_an_action():
             assert signal.move_up > 0 or signal.move_down > 0, signal.name
             texts = [signal.action, *([signal.action_down] if signal.action_down else [])]
             assert any(all(text[lang] for lang in LANGS) for text in texts), signal.name
+
+
+def test_readers_see_at_most_500_connections():
+    connections = SIGNALS["connections"]
+    assert connections.seen_up_to == 500
+    assert connections.encode(180) == 180 and connections.encode(500) == 500 and connections.encode(12_000) == 500
+
+
+def test_booleans_encode_as_0_and_1_and_never_as_what_it_reads_like():
+    assert SIGNALS["has_photo"].encode(True) == 1.0 and SIGNALS["has_photo"].encode(False) == 0.0
+    days = SIGNALS["days_since_last_activity"]
+    assert days.null_reads_as is not None and days.encode(None) == days.null_reads_as >= days.encode(days.high - 1)
+
+
+def test_encode_frame_agrees_with_encode_row():
+    rows = [
+        {name: SIGNALS[name].validate(SIGNALS[name].low if SIGNALS[name].type != "bool" else False) for name in NAMES},
+        {name: SIGNALS[name].validate(SIGNALS[name].high if SIGNALS[name].type != "bool" else True) for name in NAMES},
+    ]
+    rows[0]["days_since_last_activity"] = None
+    frame = pd.DataFrame([{k: (math.nan if v is None else float(v)) for k, v in row.items()} for row in rows])
+    matrix = encode_frame(frame)
+    assert matrix.shape == (2, len(NAMES))
+    np.testing.assert_array_equal(matrix, np.stack([encode_row(row) for row in rows]))
+    assert matrix[1, NAMES.index("connections")] == 500
+
+
+def test_press_contacts_are_part_of_connections_and_activity_is_a_behaviour():
+    assert SIGNALS["press_contacts"].at_most == "connections"
+    assert {"posts_90d", "comments_90d", "reactions_90d", "active_weeks_26"} <= {
+        name for name, signal in SIGNALS.items() if signal.behaviour == "presence"
+    }

@@ -10,10 +10,11 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from model.reading import Reading, format_value
-from model.shapes import Curve
+from model.curves import Curve
+from model.reading import Reading
 from model.signals import SIGNALS
-from ui.i18n import t
+from words.i18n import t
+from words.readings import reason_text, value_text
 
 FAVOURABLE_COLOUR = "#0072B2"
 UNFAVOURABLE_COLOUR = "#D55E00"
@@ -23,17 +24,22 @@ Y_AXIS_WIDTH = 56  # the shape and the spread beneath it share their x axis only
 
 def contributions_frame(reading: Reading, lang: str) -> pd.DataFrame:
     """One row per signal, sorted by size of contribution, with everything a tooltip says."""
+    texts = {
+        r.signal: reason_text(reading.reader, r, reading.values[r.signal], lang, r.signal in reading.assumed)
+        for r in reading.reasons
+    }
     rows = [
         {
             "signal": name,
             "label": SIGNALS[name].label[lang],
-            "value": format_value(SIGNALS[name], reading.values[name], lang),
+            "value": value_text(SIGNALS[name], reading.values[name], lang),
             "contribution": round(value, 3),
             "verdict": reading.verdicts[name],
             "verdict_text": t(lang, reading.verdicts[name]),
-            "sentence": reading.signal_sentences[name],
+            "sentence": texts.get(name, ""),
         }
         for name, value in reading.contributions.items()
+        if not reading.reader.ignores(name)
     ]
     frame = pd.DataFrame(rows)
     return frame.reindex(frame["contribution"].abs().sort_values(ascending=False).index).reset_index(drop=True)

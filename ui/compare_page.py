@@ -5,34 +5,54 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model.comparison import agreements, contribution_table, disagreements
+from model.comparison import agreements, contribution_table, differences, disagreements
 from model.reading import Reading, read_all
 from model.signals import SIGNALS
 from ui import state
 from ui.charts import heatmap
-from ui.i18n import t
-from ui.readers import shared_readers
+from ui.readers import session_readers
+from words.i18n import t
+from words.numbers import signed
+from words.readings import probability_text
 
 
 def compare_page() -> None:
     lang = state.lang()
-    readings = read_all(shared_readers(), state.profile(), lang)
+    readings = read_all(session_readers(), state.profile())
     st.title(t(lang, "compare_title"))
     st.write(t(lang, "compare_intro"))
     columns = st.columns(len(readings))
     for column, reading in zip(columns, readings, strict=True):
-        column.metric(reading.reader_name, f"{round(reading.probability * 100)} %", label_visibility="collapsed")
-        column.markdown(f"**{reading.reader_name}**")
-        column.caption(reading.question)
+        name = reading.reader.name(lang)
+        column.metric(name, probability_text(reading.probability, lang), label_visibility="collapsed")
+        column.markdown(f"**{name}**")
+        column.caption(reading.reader.question(lang))
+    _differences(readings, lang)
     _disagreements(readings, lang)
     st.subheader(t(lang, "heatmap_title"))
-    st.altair_chart(heatmap(contribution_table(readings), lang, state.presenting()), width="stretch")
+    rows = [
+        {**row, "reader_name": next(r.reader.name(lang) for r in readings if r.key == row["reader"])}
+        for row in contribution_table(readings)
+    ]
+    st.altair_chart(heatmap(rows, lang, state.presenting()), width="stretch")
     _numbers(readings, lang)
+
+
+def _differences(readings: list[Reading], lang: str) -> None:
+    """Where the readers differ most: the seed's "cela dépend de ce que recherche le lecteur"."""
+    st.subheader(t(lang, "differ_title"))
+    found = differences(readings)
+    if not found:
+        st.write(t(lang, "no_difference"))
+    names = {r.key: r.reader.name(lang) for r in readings}
+    for item in found:
+        parts = ", ".join(f"{names[k]} {signed(v, lang)}" for k, v in sorted(item.by_reader.items(), key=lambda kv: kv[1]))
+        st.markdown("- " + t(lang, "differ_line", signal=SIGNALS[item.signal].label[lang], parts=parts))
 
 
 def _disagreements(readings: list[Reading], lang: str) -> None:
     st.subheader(t(lang, "disagreements_title"))
-    names = {r.key: r.reader_name for r in readings}
+    names = {r.key: r.reader.name(lang) for r in readings}
     found = disagreements(readings)
     if not found:
         st.write(t(lang, "no_disagreement"))
@@ -56,7 +76,7 @@ def _disagreements(readings: list[Reading], lang: str) -> None:
 def _numbers(readings: list[Reading], lang: str) -> None:
     with st.expander(t(lang, "numbers_in_words")):
         table = pd.DataFrame(
-            {r.reader_name: {SIGNALS[n].label[lang]: round(c, 2) for n, c in r.contributions.items()} for r in readings}
+            {r.reader.name(lang): {SIGNALS[n].label[lang]: round(c, 2) for n, c in r.contributions.items()} for r in readings}
         )
         table.index.name = t(lang, "col_signal")
         st.dataframe(table, width="stretch")

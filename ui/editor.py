@@ -11,8 +11,8 @@ from model.presets import presets
 from model.profile import loads
 from model.signals import SITUATIONS, Signal, Value, by_situation
 from ui import state
-from ui.i18n import t
 from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
+from words.i18n import t
 
 
 def profile_page() -> None:

@@ -1,112 +1,93 @@
-"""What to change: pick readers and a target, see the plan, apply it with one click, undo."""
+"""What to change: the session's reader (and any others to move with it), a target, a budget;
+the plan as a checklist, applied with one click and undone; optional moves and trade-offs."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from model.levers import Plan, Step, plan_for_reader, plan_for_readers
-from model.reading import read
+from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan
+from model.reader import Reader
 from model.signals import NAMES, SIGNALS
 from ui import state
-from ui.i18n import t
-from ui.readers import shared_readers
+from ui.readers import session_readers
+from words.i18n import Lang, t
+from words.numbers import duration, percent, points
+from words.plans import step_line
 
-UNDO = "levers_undo_signals"
+APPLIED = "levers_applied"
 
 
 def levers_page() -> None:
     lang = state.lang()
-    readers = shared_readers().readers
+    readers = session_readers().readers
+    main = st.session_state[state.READER]
     st.title(t(lang, "levers_title"))
-    st.write(t(lang, "levers_intro"))
-    keys = sorted(readers)
-    chosen = st.multiselect(
-        t(lang, "levers_readers"),
-        keys,
-        default=[st.session_state[state.READER]],
-        key="levers_readers",
-        format_func=lambda k: readers[k].name(lang),
-    ) or [st.session_state[state.READER]]
-    left, right = st.columns(2)
-    target = left.slider(t(lang, "levers_target"), 0.5, 0.95, 0.7, 0.05, key="levers_target", disabled=len(chosen) > 1)
-    budget = right.slider(t(lang, "levers_budget"), 1.0, 30.0, 10.0, 1.0, key="levers_budget", disabled=len(chosen) == 1)
+    st.write(t(lang, "levers_intro", reader=readers[main].name(lang)))
+    others = [k for k in readers if k != main]
+    st.session_state["levers_also"] = [k for k in st.session_state.get("levers_also", []) if k in others]
+    also = st.multiselect(t(lang, "levers_also"), others, key="levers_also", format_func=lambda k: readers[k].name(lang))
+    left, middle, right = st.columns(3)
+    target = left.slider(t(lang, "levers_target"), 0.5, 0.95, DEFAULT_TARGET, 0.05, key="levers_target", format="%.2f")
+    budget = middle.slider(t(lang, "levers_budget"), 1.0, 30.0, DEFAULT_BUDGET, 1.0, key="levers_budget")
+    trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key="levers_trade_offs")
     actionable = [n for n in NAMES if SIGNALS[n].actionable]
-    fixed = tuple(
-        st.multiselect(t(lang, "levers_fixed"), actionable, key="levers_fixed", format_func=lambda n: SIGNALS[n].label[lang])
-    )
-    profile = state.profile()
-    picked = [readers[k] for k in chosen]
-    plan = (
-        plan_for_reader(picked[0], profile, target, fixed, lang)
-        if len(picked) == 1
-        else plan_for_readers(picked, profile, budget, fixed, lang)
-    )
-    _summary(plan, lang)
-    _steps(plan.steps, lang, readers)
-    _buttons(plan, lang)
-    if len(picked) > 1:
-        _moves(t(lang, "levers_no_regret"), plan.no_regret, lang, readers)
-        _moves(t(lang, "levers_trade_offs"), plan.trade_offs, lang, readers)
+    fixed = tuple(st.multiselect(t(lang, "levers_fixed"), actionable, key="levers_fixed", format_func=lambda n: SIGNALS[n].label[lang]))
+    chosen = {k: readers[k] for k in [main, *also]}
+    found = plan(list(chosen.values()), state.profile(), target=target, budget=budget, fixed=fixed, trade_offs=trade_offs)
+    _applied(lang, readers)
+    _summary(found, chosen, lang)
+    for step in found.steps:
+        st.markdown("- [ ] " + step_line(step, chosen, lang))
+    _buttons(found, lang)
+    _moves(t(lang, "levers_optional", remaining=duration(max(budget - found.effort, 0.0), lang)), found.optional, chosen, lang)
+    _moves(t(lang, "levers_trade_offs"), found.trade_offs, chosen, lang)
 
 
-def _summary(plan: Plan, lang: str) -> None:
-    effort = f"{plan.effort:g}"
-    if not plan.steps:
-        st.info(t(lang, "levers_nothing"))
-    elif plan.target is None:
-        st.success(t(lang, "levers_budget_plan", effort=effort))
-    elif plan.reaches_target:
-        st.success(t(lang, "levers_reached", effort=effort))
+def _summary(found: Plan, chosen: dict[str, Reader], lang: Lang) -> None:
+    if found.ask_first:
+        st.warning(t(lang, "levers_ask_first", names=", ".join(SIGNALS[n].label[lang] for n in found.ask_first)))
+    effort = duration(found.effort, lang)
+    goal = percent(found.target, lang)
+    if not found.steps:
+        st.info(t(lang, "levers_nothing", target=goal) if found.reaches_target else t(lang, "levers_nothing_possible"))
+    elif found.reaches_target:
+        st.success(t(lang, "levers_reached", effort=effort, target=goal))
     else:
-        st.warning(t(lang, "levers_unreached", effort=effort))
-    readers = shared_readers().readers
-    columns = st.columns(len(plan.readers))
-    for column, key in zip(columns, plan.readers, strict=True):
-        before, after = round(plan.before[key] * 100), round(plan.after[key] * 100)
-        column.metric(readers[key].name(lang), f"{after} %", delta=f"{after - before:+d} pts")
+        st.warning(t(lang, "levers_unreached", effort=effort, target=goal))
+    columns = st.columns(len(found.readers))
+    for column, key in zip(columns, found.readers, strict=True):
+        column.metric(chosen[key].name(lang), percent(found.after[key], lang), delta=points(found.after[key] - found.before[key], lang))
 
 
-def _gains(step: Step, readers: dict) -> str:
-    return ", ".join(f"{readers[k].persona.name['fr' if state.lang() == 'fr' else 'en']} {g:+.2f}" for k, g in step.gains.items())
-
-
-def _steps(steps: tuple[Step, ...], lang: str, readers: dict) -> None:
-    for step in steps:
-        st.markdown("- " + t(lang, "levers_step", text=step.text, effort=f"{step.effort:g}", gains=_gains(step, readers)))
-
-
-def _moves(title: str, steps: tuple[Step, ...], lang: str, readers: dict) -> None:
+def _moves(title: str, steps: tuple[Any, ...], chosen: dict[str, Reader], lang: Lang) -> None:
     if steps:
         st.subheader(title)
-        _steps(steps, lang, readers)
+        for step in steps:
+            st.markdown("- " + step_line(step, chosen, lang))
 
 
-def _buttons(plan: Plan, lang: str) -> None:
+def _buttons(found: Plan, lang: Lang) -> None:
     left, right = st.columns(2)
-    left.button(
-        t(lang, "levers_apply"), key="levers_apply", on_click=_apply, args=(plan,), disabled=not plan.steps, type="primary"
-    )
-    right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=UNDO not in st.session_state)
-    if UNDO in st.session_state:
-        st.caption(t(lang, "levers_applied"))
-        readers = shared_readers().readers
-        for key in plan.readers:
-            st.caption(
-                t(
-                    lang,
-                    "levers_before_after",
-                    reader=readers[key].name(lang),
-                    before=f"{round(plan.before[key] * 100)} %",
-                    after=f"{round(read(readers[key], state.profile()).probability * 100)} %",
-                )
-            )
+    left.button(t(lang, "levers_apply"), key="levers_apply", on_click=_apply, args=(found,), disabled=not found.steps, type="primary")
+    right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=APPLIED not in st.session_state)
 
 
-def _apply(plan: Plan) -> None:
-    st.session_state[UNDO] = (dict(state.signals()), st.session_state[state.PRESET])
-    state.set_signals({**state.signals(), **plan.changes()})
+def _applied(lang: Lang, readers: dict[str, Reader]) -> None:
+    """After "Apply": what the applied plan did, as it was computed (before → after), until undone."""
+    applied = st.session_state.get(APPLIED)
+    if not applied:
+        return
+    lines = [t(lang, "levers_before_after", reader=readers[k].name(lang), before=percent(applied["before"][k], lang), after=percent(applied["after"][k], lang)) for k in applied["before"] if k in readers]
+    st.success(t(lang, "levers_applied") + "  \n" + "  \n".join(lines))
+
+
+def _apply(found: Plan) -> None:
+    st.session_state[APPLIED] = {"signals": dict(state.signals()), "preset": st.session_state[state.PRESET], "before": dict(found.before), "after": dict(found.after)}
+    state.set_signals({**state.signals(), **found.changes()})
 
 
 def _undo() -> None:
-    signals, preset = st.session_state.pop(UNDO)
-    state.set_signals(signals, preset)
+    applied = st.session_state.pop(APPLIED)
+    state.set_signals(applied["signals"], applied["preset"])

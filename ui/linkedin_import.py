@@ -6,6 +6,7 @@ replaced by a fresh one); only the derived counts stay, in this session.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import streamlit as st
@@ -13,10 +14,11 @@ import streamlit as st
 from model.errors import InputError
 from model.linkedin import import_export
 from model.population import DATA_DIR
-from model.reading import format_value
 from model.signals import SIGNALS
 from ui import state
-from ui.i18n import t
+from words.i18n import t
+from words.numbers import date
+from words.readings import value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
 SUMMARY, PROBLEM, GENERATION = "linkedin_summary", "linkedin_problem", "linkedin_uploader_generation"
@@ -72,16 +74,18 @@ def _import(data: bytes) -> None:
 
 
 def _summary(summary: dict[str, Any], lang: str) -> None:
-    st.success(t(lang, "linkedin_done", count=len(summary["profile"]["signals"]), as_of=summary["profile"]["as_of"]))
+    as_of = date(dt.date.fromisoformat(summary["profile"]["as_of"]), lang)
+    st.success(t(lang, "linkedin_done", count=len(summary["profile"]["signals"]), as_of=as_of))
     st.caption(t(lang, "linkedin_files", files=", ".join(f"{k} ({v})" for k, v in summary["counts"].items())))
     if summary["files_missing"]:
         st.caption(t(lang, "linkedin_missing", files=", ".join(summary["files_missing"])))
     if summary["date_range"]:
-        st.caption(t(lang, "linkedin_dates", first=summary["date_range"][0], last=summary["date_range"][1]))
+        first, last = (date(dt.date.fromisoformat(d), lang) for d in summary["date_range"])
+        st.caption(t(lang, "linkedin_dates", first=first, last=last))
     if summary["to_fill_in"]:
         st.warning(t(lang, "linkedin_to_fill", names=", ".join(SIGNALS[n].label[lang] for n in summary["to_fill_in"])))
     for name, value in summary["estimates"].items():
-        st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=format_value(SIGNALS[name], value, lang)))
+        st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value_text(SIGNALS[name], value, lang)))
     for note in summary["notes"]:
         st.caption("⚠ " + note[lang])
     with st.expander(t(lang, "linkedin_sources")):

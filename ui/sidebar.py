@@ -7,7 +7,7 @@ import streamlit as st
 from model.presets import presets
 from model.reader import Readers
 from ui import state
-from ui.i18n import LANGS, t
+from words.i18n import LANGS, t
 
 PRESENTER_CSS = """
 <style>

@@ -1,36 +1,65 @@
 """Reading a LinkedIn export ZIP safely, in memory: no file is ever written.
 
-Bombs are stopped by counting the bytes actually decompressed (never trusting the sizes the
-archive declares): a cap on the whole archive and on each member's compression ratio.
+Only the members the import uses are decompressed; the others are only listed (their names
+tell a Complete archive from a Basic one). Bombs are stopped by counting the bytes actually
+decompressed (never trusting the sizes the archive declares): a cap on what is read from the
+whole archive and on each member's compression ratio. Only deflate and stored members are
+opened, as in every LinkedIn export: `zipfile` decompresses bzip2 and LZMA with no length
+bound, so such a member would land whole in memory before any cap could stop it.
 """
 
 from __future__ import annotations
 
 import io
+import lzma
 import re
+import struct
 import zipfile
+import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from model.errors import InputError
 
-MAX_TOTAL = 300 * 1024 * 1024
-"""Uncompressed bytes read from one archive at most (a real Complete export is far smaller)."""
+MAX_TOTAL = 64 * 1024 * 1024
+"""Uncompressed bytes read from one archive at most: the files the import uses of a real
+Complete export take a few MB, a few tens for the most active members."""
 MAX_RATIO = 200
 """A member may expand at most this many times its compressed size (beyond `RATIO_FLOOR`)."""
 RATIO_FLOOR = 1024 * 1024
+MAX_ENTRIES = 5_000
+"""Files in one archive at most (a Complete export holds under a hundred)."""
 CHUNK = 1024 * 1024
+METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+"""The compression methods LinkedIn's exports use; any other member is refused unopened."""
+_READ_ERRORS = (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, zlib.error, lzma.LZMAError, struct.error, ValueError)
 
 
 @dataclass(frozen=True)
 class Archive:
-    """The CSV members of an export, by normalised name, with their raw bytes."""
+    """The export: every member's name, and the raw bytes of the members that were read."""
 
     members: dict[str, tuple[str, bytes]]
+    """Normalised name -> (name in the archive, bytes), for the members read."""
+    names: tuple[str, ...] = ()
+    """The names of every file in the archive, read or not."""
+    keys: frozenset[str] = frozenset()
+    """Every file's normalised name, with and without a `_<n>` suffix."""
 
     def get(self, name: str) -> tuple[str, bytes] | None:
         """The member called `name` (e.g. "Shares.csv"): exact name first, else a `_<n>` suffixed one."""
         key = normalise(name)
         return self.members.get(key) or next((v for k, v in self.members.items() if _unsuffixed(k) == key), None)
+
+    def has(self, name: str) -> bool:
+        """Whether the archive holds a file called `name` (suffixed or not), read or not."""
+        return normalise(name) in self.keys
+
+    def drop(self, name: str) -> None:
+        """Forget the bytes of `name` once parsed (the dict is mutable even if the archive is not)."""
+        for key, (original, _) in list(self.members.items()):
+            if original == name:
+                del self.members[key]
 
 
 def normalise(name: str) -> str:
@@ -43,55 +72,88 @@ def _unsuffixed(key: str) -> str:
     return re.sub(r"\d+(\.csv)$", r"\1", key)
 
 
-def open_archive(data: bytes) -> Archive:
-    """Every CSV member of the ZIP `data`, read in memory within the caps."""
+def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
+    """The CSV members of the ZIP `data` named in `wanted` (all CSVs if None), read in memory within the caps."""
+    wanted_keys = {normalise(n) for n in wanted} if wanted is not None else None
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except (*_READ_ERRORS, zipfile.LargeZipFile, OverflowError, KeyError, IndexError):
         raise InputError(
             "this file is not a ZIP archive: download your data from LinkedIn (Settings › Data privacy › Get a copy of your data) and load the ZIP as it is",
             fr="ce fichier n'est pas une archive ZIP : téléchargez vos données depuis LinkedIn (Préférences › Confidentialité des données › Obtenir une copie de vos données) et chargez le ZIP tel quel",
         ) from None
     members: dict[str, tuple[str, bytes]] = {}
+    names: list[str] = []
+    keys: set[str] = set()
     total = 0
     with archive:
+        if len(archive.infolist()) > MAX_ENTRIES:
+            raise _bomb(
+                f"it holds {len(archive.infolist()):,} files",
+                f"elle contient {len(archive.infolist()):,} fichiers".replace(",", "\u202f"),
+            )
         for info in archive.infolist():
-            if info.is_dir() or not info.filename.lower().endswith(".csv"):
+            if info.is_dir():
+                continue
+            names.append(info.filename)
+            key = normalise(info.filename)
+            keys.update((key, _unsuffixed(key)))
+            if not key.endswith(".csv") or (
+                wanted_keys is not None and key not in wanted_keys and _unsuffixed(key) not in wanted_keys
+            ):
                 continue
             if info.flag_bits & 0x1:
                 raise InputError(
-                    f"the archive is encrypted ({info.filename}): load the ZIP exactly as LinkedIn delivered it, without a password",
-                    fr=f"l'archive est chiffrée ({info.filename}) : chargez le ZIP tel que LinkedIn l'a fourni, sans mot de passe",
+                    f"the archive is encrypted ({quoted(info.filename)}): load the ZIP exactly as LinkedIn delivered it, without a password",
+                    fr=f"l'archive est chiffrée ({quoted(info.filename)}) : chargez le ZIP tel que LinkedIn l'a fourni, sans mot de passe",
+                )
+            if info.compress_type not in METHODS:
+                raise InputError(
+                    f"the archive was refused: {quoted(info.filename)} is compressed with method {info.compress_type}; LinkedIn exports use deflate (or no compression). Load the ZIP exactly as LinkedIn delivered it",
+                    fr=f"l'archive est refusée : {quoted(info.filename)} est compressé avec la méthode {info.compress_type} ; les exports LinkedIn utilisent deflate (ou aucune compression). Chargez le ZIP tel que LinkedIn l'a fourni",
                 )
             content = _read_member(archive, info, MAX_TOTAL - total)
             total += len(content)
-            members.setdefault(normalise(info.filename), (info.filename, content))
-    return Archive(members)
+            members.setdefault(key, (info.filename, content))
+    return Archive(members, tuple(names), frozenset(keys))
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> bytes:
     limit = max(RATIO_FLOOR, info.compress_size * MAX_RATIO)
-    parts, size = [], 0
+    parts: list[bytes] = []
+    size = 0
+    problem: InputError | None = None
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > room:
-                    raise _bomb(
+                    problem = _bomb(
                         f"it expands to more than {MAX_TOTAL // 2**20} MB",
                         f"elle dépasse {MAX_TOTAL // 2**20} Mo une fois décompressée",
                     )
+                    break
                 if size > limit:
-                    raise _bomb(
-                        f"{info.filename} expands more than {MAX_RATIO} times",
-                        f"{info.filename} grossit plus de {MAX_RATIO} fois",
+                    problem = _bomb(
+                        f"{quoted(info.filename)} expands more than {MAX_RATIO} times",
+                        f"{quoted(info.filename)} grossit plus de {MAX_RATIO} fois",
                     )
+                    break
                 parts.append(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as error:
+    except _READ_ERRORS:
         raise InputError(
-            f"{info.filename} in the archive is damaged: {error}", fr=f"{info.filename} est endommagé dans l'archive : {error}"
+            f"{quoted(info.filename)} in the archive is damaged (its compressed data cannot be read): download the export again from LinkedIn",
+            fr=f"{quoted(info.filename)} est endommagé dans l'archive (ses données compressées sont illisibles) : téléchargez de nouveau l'export depuis LinkedIn",
         ) from None
+    if problem is not None:
+        raise problem
     return b"".join(parts)
+
+
+def quoted(name: str) -> str:
+    """An archive name as a quoted value in a message: printable, bounded, clearly quoted."""
+    clean = re.sub(r"[\x00-\x1f\x7f]+", " ", name)
+    return '"' + (clean if len(clean) <= 80 else clean[:77] + "…") + '"'
 
 
 def _bomb(en: str, fr: str) -> InputError:

@@ -1,23 +1,28 @@
 """From a LinkedIn export to profile signals: what the archive says, and what it cannot.
 
 Counts over 90 days and active weeks are taken as of `as_of` (by default the export's latest
-dated entry). Signals the archive cannot give (a photo, CV mismatches, what content is about)
-are listed as "to fill in", never guessed; a missing file is said, never read as zero.
+plausible dated entry), in calendar days: activity on `as_of` is 0 days ago and falls in the
+latest of the 26 seven-day weeks ending on `as_of`. Signals the archive cannot give (a photo,
+CV mismatches, what content is about) are listed as "to fill in", never guessed; a file
+missing from a Basic archive is said, never read as zero, while in a Complete archive (known
+by files the Basic one never has) a missing activity file means the member has none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from model.errors import InputError
-from model.linkedin.archive import Archive, open_archive
+from model.linkedin.archive import Archive, open_archive, quoted
+from model.linkedin.matching import Companies, Words, fold, is_default_headline, words
 from model.linkedin.press import is_press
-from model.linkedin.tables import column, parse_dates, read_table
+from model.linkedin.tables import DateReader, NotText, Table, column, dates_of, parse_dates, read_table, sentence_dates
 from model.signals import SIGNALS, Value
 
 NEEDED = (
@@ -32,9 +37,59 @@ NEEDED = (
     "Reactions.csv",
 )
 ACTIVITY = ("Shares.csv", "Comments.csv", "Reactions.csv")
+MORE_ACTIVITY = ("Rich_Media.csv", "Votes.csv")
+"""Dated activity beyond shares, comments and reactions: uploads and poll votes."""
+COMPLETE_ONLY = (
+    "Reactions.csv",
+    "Logins.csv",
+    "SearchQueries.csv",
+    "Votes.csv",
+    "Ad_Targeting.csv",
+    "Inferences_about_you.csv",
+)
+"""Files only a Complete archive holds: one of them tells it from a Basic one."""
 NEVER_IN_EXPORT = ("has_photo", "cv_mismatches", "on_topic_share", "controversial_share")
 WINDOW_DAYS = 90
 WEEKS = 26
+LINKEDIN_LAUNCH = dt.date(2003, 1, 1)
+"""Dates before LinkedIn existed cannot be a member's activity."""
+NOT_POSTS = re.compile(r"profile|background|cover", re.IGNORECASE)
+"""Rich_Media.csv uploads that are not posts: a profile or background photo."""
+
+
+@dataclass(frozen=True)
+class _File:
+    """How one export file is read: the columns used, its date column and how dates read."""
+
+    columns: tuple[str, ...] | None
+    date: str | None = None
+    reader: DateReader = dates_of
+    first_column: str | None = None
+    escaped_quotes: bool = False
+    records_start_with_date: bool = False
+    first_record_only: bool = False
+
+
+FILES = {
+    "Connections.csv": _File(("First Name", "Company", "Position", "Connected On"), "Connected On", first_column="First Name"),
+    "Invitations.csv": _File(("Sent At", "Message", "Direction"), "Sent At", records_start_with_date=True),
+    "Profile.csv": _File(("Headline", "Summary")),
+    "Positions.csv": _File(("Company Name", "Title", "Finished On")),
+    "Skills.csv": _File(("Name",)),
+    "Recommendations_Received.csv": _File(("Status",)),
+    "Shares.csv": _File(
+        ("Date", "ShareCommentary", "Share Commentary", "SharedUrl", "Shared URL", "MediaUrl", "Media URL"),
+        "Date",
+        records_start_with_date=True,
+    ),
+    "Comments.csv": _File(("Date", "Message"), "Date", escaped_quotes=True, records_start_with_date=True),
+    "Reactions.csv": _File(("Date",), "Date", records_start_with_date=True),
+    "Votes.csv": _File(("Date",), "Date", records_start_with_date=True),
+    "Rich_Media.csv": _File(("Date/Time", "Media Description"), "Date/Time", reader=sentence_dates, records_start_with_date=True),
+    "Profile Summary.csv": _File(None, first_record_only=True),
+}
+RANGE_ONLY = ("Connections.csv",)
+"""Files whose dates only bound the export's date range: each distinct date is parsed once."""
 
 
 def _texts(en: str, fr: str) -> dict[str, str]:
@@ -55,6 +110,8 @@ class ImportResult:
     to_fill_in: list[str]
     estimates: dict[str, float] = field(default_factory=dict)
     notes: list[dict[str, str]] = field(default_factory=list)
+    complete: bool = False
+    """Whether the archive is a Complete one (it holds files a Basic archive never has)."""
 
     def to_profile_json(self) -> dict[str, Any]:
         """The profile JSON `regards read` takes (only the derived signals)."""
@@ -71,6 +128,7 @@ class ImportResult:
             "to_fill_in": self.to_fill_in,
             "estimates": self.estimates,
             "notes": self.notes,
+            "complete": self.complete,
         }
 
 
@@ -81,7 +139,6 @@ class _Builder:
         self.signals: dict[str, Value] = {}
         self.sources: dict[str, dict[str, str]] = {}
         self.notes: list[dict[str, str]] = []
-        self.missing_signals: list[str] = []
 
     def set(self, name: str, value: Value, en: str, fr: str) -> None:
         signal = SIGNALS[name]
@@ -96,29 +153,39 @@ class _Builder:
 
 def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
     """Derive every signal the export ZIP `data` can give, in memory only."""
-    archive = open_archive(data)
-    found = [name for name in NEEDED if archive.get(name)]
-    if not found and not archive.get("Profile Summary.csv"):
-        listed = ", ".join(sorted(v[0] for v in archive.members.values())[:8]) or "no CSV file"
+    archive = open_archive(data, FILES)
+    if not any(archive.get(name) for name in (*NEEDED, "Profile Summary.csv")):
+        listed = ", ".join(quoted(n) for n in sorted(archive.names)[:8]) or "no file"
         raise InputError(
             f"this ZIP holds none of the files of a LinkedIn export ({', '.join(NEEDED[:3])}, …); it holds: {listed}",
-            fr=f"ce ZIP ne contient aucun des fichiers d'un export LinkedIn ({', '.join(NEEDED[:3])}, …) ; il contient : {listed}",
+            fr=f"ce ZIP ne contient aucun des fichiers d'un export LinkedIn ({', '.join(NEEDED[:3])}, …) ; il contient : {listed.replace('no file', 'aucun fichier')}",
         )
+    complete = any(archive.has(name) for name in COMPLETE_ONLY)
     built = _Builder()
-    tables, counts = _read_all(archive, built)
-    dates = _dates(tables, built)
+    read = _read_all(archive, built)
+    tables = {name: table.frame for name, table in read.items()}
+    counts = {name: len(table.frame) for name, table in read.items()}
+    dates = _dates(read, built)
     everything = [d for d in dates.values() if len(d)]
     latest = max((d.max() for d in everything), default=None)
     as_of = as_of or (latest.date() if latest is not None else dt.date.today())
     _relations(tables, dates, built)
     _coherence(tables, built)
-    _activity(tables, dates, built, as_of)
+    post_words = Words()
+    _activity(tables, dates, built, as_of, complete, post_words)
     first = min((d.min() for d in everything), default=None)
-    missing = [name for name in NEEDED if name not in found]
-    if any(name in missing for name in ACTIVITY):
+    found = [name for name in NEEDED if name in tables]
+    missing = [name for name in NEEDED if name not in tables]
+    if not complete and any(name in missing for name in ACTIVITY):
         built.note(
             "Shares, comments or reactions are missing: the Basic archive does not hold them. Request the Complete archive for activity signals; meanwhile they are to fill in.",
             "Partages, commentaires ou réactions manquent : l'archive de base ne les contient pas. Demandez l'archive complète pour les signaux d'activité ; d'ici là, ils sont à compléter.",
+        )
+    elif complete and any(name in missing for name in ACTIVITY):
+        absent = ", ".join(name for name in ACTIVITY if name in missing)
+        built.note(
+            f"Complete archive without {absent}: LinkedIn leaves a file out when there is nothing in it, so this activity counts as none.",
+            f"Archive complète sans {absent} : LinkedIn omet un fichier quand il n'y a rien dedans, cette activité compte donc pour zéro.",
         )
     to_fill = [n for n in SIGNALS if n not in built.signals]
     return ImportResult(
@@ -128,56 +195,67 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
         files_found=found,
         files_missing=missing,
         counts=counts,
-        date_range=(first.date(), latest.date()) if first is not None else None,
+        date_range=(first.date(), latest.date()) if first is not None and latest is not None else None,
         to_fill_in=to_fill,
-        estimates=_estimates(tables),
+        estimates=_estimates(tables, post_words),
         notes=built.notes,
+        complete=complete,
     )
 
 
-def _read_all(archive: Archive, built: _Builder) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
-    tables: dict[str, pd.DataFrame] = {}
-    counts: dict[str, int] = {}
-    for name in (*NEEDED, "Profile Summary.csv"):
+def _read_all(archive: Archive, built: _Builder) -> dict[str, Table]:
+    """Every file the import uses, read; the raw bytes of each are dropped once parsed."""
+    tables: dict[str, Table] = {}
+    for name, spec in FILES.items():
         member = archive.get(name)
         if member is None:
             continue
-        first = "First Name" if name == "Connections.csv" else None
-        frame = read_table(member[1], first_column=first, escaped_quotes=name == "Comments.csv")
-        tables[name] = frame
-        counts[member[0].rsplit("/", 1)[-1]] = len(frame)
-        if frame.empty:
-            built.note(f"{member[0]} is empty.", f"{member[0]} est vide.")
-    return tables, counts
-
-
-RANGE_ONLY = ("Connections.csv",)
-"""Files whose dates only bound the export's date range: each distinct date is parsed once."""
-DATE_COLUMNS = {
-    "Connections.csv": ("Connected On",),
-    "Invitations.csv": ("Sent At",),
-    "Shares.csv": ("Date",),
-    "Comments.csv": ("Date",),
-    "Reactions.csv": ("Date",),
-}
-
-
-def _dates(tables: dict[str, pd.DataFrame], built: _Builder) -> dict[str, pd.Series]:
-    dates = {}
-    for name, headers in DATE_COLUMNS.items():
-        frame = tables.get(name)
-        if frame is None or frame.empty:
-            continue
-        values = column(frame, *headers)
-        if values is None:
+        original, content = member
+        try:
+            table = read_table(
+                content,
+                name=quoted(original.rsplit("/", 1)[-1]),
+                first_column=spec.first_column,
+                escaped_quotes=spec.escaped_quotes,
+                columns=spec.columns,
+                dated=(spec.date, spec.reader) if spec.records_start_with_date and spec.date else None,
+                nrows=1 if spec.first_record_only else None,
+            )
+        except NotText:
             built.note(
-                f"{name}: no '{headers[0]}' column; its dates were not read.",
-                f"{name} : pas de colonne '{headers[0]}' ; ses dates n'ont pas été lues.",
+                f"{name} is not a text file (binary bytes under a CSV name): it was left out. Load the ZIP exactly as LinkedIn delivered it.",
+                f"{name} n'est pas un fichier texte (des octets binaires sous un nom CSV) : il a été écarté. Chargez le ZIP tel que LinkedIn l'a fourni.",
             )
             continue
-        if name in RANGE_ONLY:
-            values = values.drop_duplicates()
-        parsed, unreadable = parse_dates(values)
+        finally:
+            archive.drop(original)
+            del content, member
+        tables[name] = table
+        if table.frame.empty:
+            built.note(f"{name} is empty.", f"{name} est vide.")
+    return tables
+
+
+def _dates(tables: dict[str, Table], built: _Builder) -> dict[str, pd.Series]:
+    dates = {}
+    today = pd.Timestamp(dt.date.today())
+    for name, spec in FILES.items():
+        table = tables.get(name)
+        if spec.date is None or table is None or table.frame.empty:
+            continue
+        values = column(table.frame, spec.date)
+        if values is None:
+            built.note(
+                f"{name}: no '{spec.date}' column; its dates were not read.",
+                f"{name} : pas de colonne '{spec.date}' ; ses dates n'ont pas été lues.",
+            )
+            continue
+        if table.dates is not None:
+            parsed, unreadable = table.dates, table.unreadable
+        elif name in RANGE_ONLY:
+            parsed, unreadable = parse_dates(values.drop_duplicates())
+        else:
+            parsed, unreadable = parse_dates(values)
         if unreadable:
             what = (
                 ("distinct date(s)", "date(s) distincte(s)")
@@ -188,7 +266,16 @@ def _dates(tables: dict[str, pd.DataFrame], built: _Builder) -> dict[str, pd.Ser
                 f"{name}: {unreadable} {what[0]} in no known format were left out of date counts.",
                 f"{name} : {unreadable} {what[1]} dans un format inconnu ont été écartées des décomptes datés.",
             )
-        dates[name] = parsed.dropna()
+        parsed = parsed.dropna()
+        plausible = (parsed >= pd.Timestamp(LINKEDIN_LAUNCH)) & (parsed < today + pd.Timedelta(days=2))
+        if not plausible.all():
+            odd = int((~plausible).sum())
+            built.note(
+                f"{name}: {odd} date(s) before 2003 (LinkedIn's launch) or after tomorrow were left out; they cannot be real activity.",
+                f"{name} : {odd} date(s) antérieure(s) à 2003 (lancement de LinkedIn) ou postérieure(s) à demain ont été écartée(s) ; ce ne peut être une activité réelle.",
+            )
+            parsed = parsed[plausible]
+        dates[name] = parsed
     return dates
 
 
@@ -201,7 +288,7 @@ def _relations(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], bui
             f"Connections.csv: {len(connections)} rows",
             f"Connections.csv : {len(connections)} lignes",
         )
-        positions, companies = column(connections, "Position"), column(connections, "Company")
+        positions, companies = column(connections, "Position", strip=False), column(connections, "Company", strip=False)
         if positions is not None or companies is not None:
             empty = pd.Series("", index=connections.index)
             press = int(
@@ -251,21 +338,30 @@ def _invitations(frame: pd.DataFrame | None, sent_at: pd.Series | None, built: _
     )
 
 
+def _current_positions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """The positions with no end date (the current ones), or None without Positions.csv."""
+    positions = tables.get("Positions.csv")
+    if positions is None or positions.empty:
+        return None
+    finished = column(positions, "Finished On")
+    return positions[finished == ""] if finished is not None else positions
+
+
 def _coherence(tables: dict[str, pd.DataFrame], built: _Builder) -> None:
     profile = tables.get("Profile.csv")
     summary_text = None
     if profile is not None and not profile.empty:
         headline = column(profile, "Headline")
         if headline is not None:
-            built.set("has_headline", bool(headline.iloc[0]), "Profile.csv: Headline", "Profile.csv : Headline")
+            _headline(headline.iloc[0], _current_positions(tables), built)
         summary = column(profile, "Summary")
         summary_text = summary.iloc[0] if summary is not None else None
     extra = tables.get("Profile Summary.csv")
     if not summary_text and extra is not None and not extra.empty:
         summary_text = " ".join(extra.iloc[0].astype(str))
     if summary_text is not None or profile is not None:
-        words = len(re.findall(r"\w+", summary_text or ""))
-        built.set("summary_words", words, f"About section: {words} words", f"Section Infos : {words} mots")
+        count = len(re.findall(r"\w+", summary_text or ""))
+        built.set("summary_words", count, f"About section: {count} words", f"Section Infos : {count} mots")
     for name, signal, en, fr in (
         ("Positions.csv", "positions_listed", "positions", "postes"),
         ("Skills.csv", "skills_listed", "skills", "compétences"),
@@ -275,22 +371,50 @@ def _coherence(tables: dict[str, pd.DataFrame], built: _Builder) -> None:
             built.set(signal, len(frame), f"{name}: {len(frame)} {en}", f"{name} : {len(frame)} {fr}")
 
 
-def _activity(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], built: _Builder, as_of: dt.date) -> None:
+def _headline(headline: str, current: pd.DataFrame | None, built: _Builder) -> None:
+    """A headline counts when the person wrote it: LinkedIn's default "Title at Company" does not."""
+    pairs = []
+    if current is not None:
+        titles, companies = column(current, "Title"), column(current, "Company Name")
+        if titles is not None and companies is not None:
+            pairs = list(zip(titles, companies, strict=True))
+    if headline and is_default_headline(headline, pairs):
+        built.set(
+            "has_headline",
+            False,
+            'Profile.csv: the headline is LinkedIn\'s default, "Title at Company" of your current position',
+            "Profile.csv : le titre est celui que LinkedIn met par défaut, « Poste chez Entreprise » de votre poste actuel",
+        )
+        return
+    built.set("has_headline", bool(headline), "Profile.csv: Headline", "Profile.csv : Headline")
+
+
+def _activity(
+    tables: dict[str, pd.DataFrame],
+    dates: dict[str, pd.Series],
+    built: _Builder,
+    as_of: dt.date,
+    complete: bool,
+    post_words: Words,
+) -> None:
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     start = end - pd.Timedelta(days=WINDOW_DAYS)
     window = f"the 90 days to {as_of:%Y-%m-%d}"
     fenetre = f"les 90 jours jusqu'au {as_of:%d/%m/%Y}"
+    no_file = ("none in this Complete archive", "aucun dans cette archive complète")
     shares = tables.get("Shares.csv")
     if shares is not None:
         in_window = _in(dates.get("Shares.csv"), start, end)
+        empty = pd.Series("", index=shares.index)
         commentary = column(shares, "ShareCommentary", "Share Commentary")
-        original = (commentary != "") if commentary is not None else pd.Series(False, index=shares.index)
+        media = column(shares, "MediaUrl", "Media URL")
+        original = ((commentary if commentary is not None else empty) != "") | ((media if media is not None else empty) != "")
         posts = int(original.reindex(in_window).sum()) if len(in_window) else 0
         built.set(
             "posts_90d",
             posts,
-            f"Shares.csv: {posts} posts with your own text in {window}",
-            f"Shares.csv : {posts} publications avec votre texte sur {fenetre}",
+            f"Shares.csv: {posts} posts with your own text or media in {window}",
+            f"Shares.csv : {posts} publications avec votre texte ou vos médias sur {fenetre}",
         )
         built.set(
             "shares_90d",
@@ -298,7 +422,20 @@ def _activity(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], buil
             f"Shares.csv: {len(in_window) - posts} reshares without text in {window}",
             f"Shares.csv : {len(in_window) - posts} partages sans texte sur {fenetre}",
         )
-        _company_posts(shares, in_window, tables.get("Positions.csv"), built, window, fenetre)
+        _company_posts(shares, in_window, tables, built, post_words, (window, fenetre))
+    else:
+        uploads = _uploads(tables.get("Rich_Media.csv"), dates.get("Rich_Media.csv"), start, end)
+        if uploads or complete:
+            built.set(
+                "posts_90d",
+                uploads,
+                f"Rich_Media.csv: {uploads} photos or videos you posted in {window} (no Shares.csv)",
+                f"Rich_Media.csv : {uploads} photos ou vidéos publiées sur {fenetre} (pas de Shares.csv)",
+            )
+        if complete:
+            built.set("shares_90d", 0, f"Shares.csv: {no_file[0]}", f"Shares.csv : {no_file[1]}")
+            if not uploads:
+                built.set("company_posts_90d", 0, f"Shares.csv: {no_file[0]}", f"Shares.csv : {no_file[1]}")
     for name, signal, en, fr in (
         ("Comments.csv", "comments_90d", "comments", "commentaires"),
         ("Reactions.csv", "reactions_90d", "reactions", "réactions"),
@@ -306,28 +443,44 @@ def _activity(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], buil
         if name in tables:
             count = len(_in(dates.get(name), start, end))
             built.set(signal, count, f"{name}: {count} {en} in {window}", f"{name} : {count} {fr} sur {fenetre}")
-    if all(name in tables for name in ACTIVITY):
-        activity = pd.concat([dates.get(n, pd.Series(dtype="datetime64[ns]")) for n in ACTIVITY])
-        activity = activity[activity < end]
-        weeks = (pd.Timestamp(as_of) - activity).dt.days // 7
-        active = int(weeks[(weeks >= 0) & (weeks < WEEKS)].nunique())
-        built.set(
-            "active_weeks_26",
-            active,
-            f"Shares, Comments, Reactions: {active} of the 26 weeks to {as_of:%Y-%m-%d} with activity",
-            f"Partages, commentaires, réactions : {active} semaines actives sur les 26 jusqu'au {as_of:%d/%m/%Y}",
-        )
-        last = (pd.Timestamp(as_of) - activity.max()).days if len(activity) else None
-        built.set(
-            "days_since_last_activity",
-            max(last, 0) if last is not None else None,
-            "Shares, Comments, Reactions: the latest dated activity"
-            if last is not None
-            else "Shares, Comments, Reactions: no activity at all",
-            "Partages, commentaires, réactions : la dernière activité datée"
-            if last is not None
-            else "Partages, commentaires, réactions : aucune activité",
-        )
+        elif complete:
+            built.set(signal, 0, f"{name}: {no_file[0]}", f"{name} : {no_file[1]}")
+    if complete or all(name in tables for name in ACTIVITY):
+        _weeks(dates, built, as_of)
+
+
+def _weeks(dates: dict[str, pd.Series], built: _Builder, as_of: dt.date) -> None:
+    """Active weeks and days since the last activity, in calendar days up to `as_of` inclusive."""
+    sources = [n for n in (*ACTIVITY, *MORE_ACTIVITY) if n in dates]
+    named = ", ".join(n.removesuffix(".csv").replace("_", " ") for n in sources) or "Shares, Comments, Reactions"
+    activity = pd.concat([dates[n] for n in sources]) if sources else pd.Series(dtype="datetime64[us]")
+    days = (pd.Timestamp(as_of) - activity.dt.normalize()).dt.days if len(activity) else pd.Series(dtype=int)
+    days = days[days >= 0]
+    active = int((days[days < WEEKS * 7] // 7).nunique())
+    built.set(
+        "active_weeks_26",
+        active,
+        f"{named}: {active} of the 26 weeks to {as_of:%Y-%m-%d} with activity",
+        f"{named} : {active} semaines actives sur les 26 jusqu'au {as_of:%d/%m/%Y}",
+    )
+    last = int(days.min()) if len(days) else None
+    built.set(
+        "days_since_last_activity",
+        last,
+        f"{named}: the latest dated activity" if last is not None else f"{named}: no activity at all",
+        f"{named} : la dernière activité datée" if last is not None else f"{named} : aucune activité",
+    )
+
+
+def _uploads(frame: pd.DataFrame | None, dates: pd.Series | None, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Photos and videos posted (not profile or background photos), from Rich_Media.csv."""
+    if frame is None or dates is None:
+        return 0
+    described = column(frame, "Date/Time")
+    index = _in(dates, start, end)
+    if described is None or not len(index):
+        return 0
+    return int((~described.reindex(index).str.contains(NOT_POSTS)).sum())
 
 
 def _in(dates: pd.Series | None, start: pd.Timestamp, end: pd.Timestamp) -> pd.Index:
@@ -337,39 +490,47 @@ def _in(dates: pd.Series | None, start: pd.Timestamp, end: pd.Timestamp) -> pd.I
 
 
 def _company_posts(
-    shares: pd.DataFrame, in_window: pd.Index, positions: pd.DataFrame | None, built: _Builder, window: str, fenetre: str
+    shares: pd.DataFrame,
+    in_window: pd.Index,
+    tables: dict[str, pd.DataFrame],
+    built: _Builder,
+    post_words: Words,
+    windows: tuple[str, str],
 ) -> None:
-    if positions is None or positions.empty:
+    window, fenetre = windows
+    current = _current_positions(tables)
+    if current is None:
         built.note(
             "Positions.csv is missing: posts about your company could not be counted.",
             "Positions.csv manque : les publications sur votre entreprise n'ont pas pu être comptées.",
         )
         return
-    finished, company = column(positions, "Finished On"), column(positions, "Company Name")
+    company = column(current, "Company Name")
     if company is None:
         return
-    current = company[(finished == "") if finished is not None else slice(None)]
-    names = [n for n in current.unique() if len(n) >= 2]
-    if not names:
+    companies = Companies(company.unique())
+    if not companies:
         built.set("company_posts_90d", 0, "Positions.csv: no current position", "Positions.csv : aucun poste en cours")
         return
-    pattern = "|".join(
-        alternative for n in names for alternative in (re.escape(n.lower()), re.escape(re.sub(r"\W+", "-", n.lower())))
-    )
     empty = pd.Series("", index=shares.index)
     commentary = column(shares, "ShareCommentary", "Share Commentary")
     url = column(shares, "SharedUrl", "Shared URL")
-    text = (commentary if commentary is not None else empty) + " " + (url if url is not None else empty)
-    mentions = int(text.reindex(in_window).str.lower().str.contains(pattern, regex=True).sum()) if len(in_window) else 0
+    texts = (commentary if commentary is not None else empty).reindex(in_window).tolist()
+    urls = (url if url is not None else empty).reindex(in_window).tolist()
+    posts = Counter(zip(texts, urls, strict=True))
+    mentions = sum(n for (text, link), n in posts.items() if companies.named_in(post_words(text) + post_words(link)))
+    first, more = ", ".join(quoted(n) for n in companies.names[:3]), len(companies.names) - 3
+    shown = first + (f" and {more} more" if more > 0 else "")
+    montre = first + (f" et {more} autres" if more > 0 else "")
     built.set(
         "company_posts_90d",
         mentions,
-        f"Shares.csv: {mentions} mention {', '.join(names)} in {window}",
-        f"Shares.csv : {mentions} mentionnent {', '.join(names)} sur {fenetre}",
+        f"Shares.csv: {mentions} mention {shown} in {window}",
+        f"Shares.csv : {mentions} mentionnent {montre} sur {fenetre}",
     )
 
 
-def _estimates(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
+def _estimates(tables: dict[str, pd.DataFrame], post_words: Words) -> dict[str, float]:
     """An on-topic estimate from the headline's words found in recent posts: offered, labelled,
     never put into the profile."""
     profile, shares = tables.get("Profile.csv"), tables.get("Shares.csv")
@@ -379,9 +540,9 @@ def _estimates(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     commentary = column(shares, "ShareCommentary", "Share Commentary")
     if headline is None or commentary is None:
         return {}
-    words = {w for w in re.findall(r"\w{4,}", headline.iloc[0].lower())}
-    posts = commentary[commentary != ""].str.lower()
-    if not words or posts.empty:
+    topic = {w for w in words(fold(headline.iloc[0])) if len(w) >= 4}
+    posts = commentary[commentary != ""]
+    if not topic or posts.empty:
         return {}
-    pattern = "|".join(re.escape(w) for w in sorted(words))
-    return {"on_topic_share": round(float(posts.str.contains(pattern, regex=True).mean()), 2)}
+    hits = sum(1 for text in posts if not topic.isdisjoint(post_words(text)))
+    return {"on_topic_share": round(hits / len(posts), 2)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -62,6 +63,23 @@ PREAMBLE = 'Notes:\n"When exporting your connection data, you may notice that so
 
 @dataclass(frozen=True)
 class Spec:
+    """What the export holds. The variants members' real exports show:
+
+    - `multiline`: comments, posts and invitation notes without comma or quote spanning
+      several lines are written unquoted (LinkedIn does so), one in three (notes: one in two);
+    - `headline`: e.g. LinkedIn's default "Responsable communication at Acme Conseil";
+    - `complete=True` writes the files only a Complete archive has (Logins, SearchQueries,
+      Ad_Targeting); `shares=0` / `comments=0` leave Shares.csv / Comments.csv out, as
+      LinkedIn does for a member who has none;
+    - `rich_media` uploads dated by a sentence in `rich_media_file`, `votes` poll votes,
+      `media_posts` Shares.csv rows with a MediaUrl and no commentary;
+    - `employer` (the current position's company) and `employer_style`: how posts about it
+      name it: "plain", "hashtag" (#GrupoKELSOFT) or "bold" (Unicode bold letters);
+    - `current_positions`: how many positions have no end date (a stress case);
+    - `activity_days`: if given, the only activity is one reaction on each of these days
+      before `as_of` (0 is `as_of` itself), at 09:30; no Shares.csv or Comments.csv.
+    """
+
     connections: int = 400
     reactions: int = 120
     shares: int = 30
@@ -75,6 +93,46 @@ class Spec:
     folder: str = ""
     suffixed: bool = False
     seed: int = 1
+    multiline: bool = False
+    headline: str = "Responsable communication chez Acme Conseil — relations presse et contenus"
+    rich_media: int = 0
+    rich_media_file: str = "Rich_Media.csv"
+    votes: int = 0
+    media_posts: int = 0
+    employer: str = "Acme Conseil"
+    employer_style: str = "plain"
+    current_positions: int = 1
+    activity_days: tuple[int, ...] | None = None
+
+
+BOLD = {**{chr(ord("A") + i): chr(0x1D400 + i) for i in range(26)}, **{chr(ord("a") + i): chr(0x1D41A + i) for i in range(26)}}
+
+
+def bold(text: str) -> str:
+    """`text` in Unicode mathematical bold letters, as people paste it into posts: 𝐆𝐫𝐮𝐩𝐨."""
+    return "".join(BOLD.get(c, c) for c in text)
+
+
+def _named(employer: str, style: str) -> str:
+    """How a post names the employer."""
+    first = re.split(r"\s*[|/·]\s*", employer)[0]
+    if style == "hashtag":
+        return "#" + re.sub(r"\W", "", first)
+    if style == "bold":
+        return bold(employer)
+    return employer
+
+
+def _line(fields: list[str], unquoted: bool) -> str:
+    """One CSV record; `unquoted` as LinkedIn writes it: a field holding no comma and no quote
+    is left unquoted even when it spans several lines."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(fields)
+    line = out.getvalue()
+    for text in fields if unquoted else ():
+        if "\n" in text and "," not in text and '"' not in text:
+            line = line.replace(f'"{text}"', text)
+    return line
 
 
 def _csv(rows: list[list[str]], header: list[str]) -> str:
@@ -111,7 +169,7 @@ def files(spec: Spec) -> dict[str, bytes]:
             [
                 first,
                 last,
-                f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{rng.integers(1e6)}",
+                f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{rng.integers(10**6)}",
                 "",
                 company,
                 position,
@@ -120,11 +178,13 @@ def files(spec: Spec) -> dict[str, bytes]:
         )
     text = _csv(connections, ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
     out["Connections.csv"] = (PREAMBLE + text).rstrip("\n").encode()
-    invitations = []
+    invitations: list[list[str]] = []
     for moment in when(spec.invitations, 200):
         first, last = name()
         outgoing = rng.random() < 0.6
         note = "Bonjour, ravi d'avoir échangé au salon, restons en contact." if outgoing and rng.random() < 0.2 else ""
+        if note and spec.multiline and len(invitations) % 2:
+            note = "Bonjour\nravi d'avoir échangé au salon\nrestons en contact"
         invitations.append(
             [
                 "Vous Même" if outgoing else f"{first} {last}",
@@ -136,8 +196,9 @@ def files(spec: Spec) -> dict[str, bytes]:
                 "urn:li:person:2",
             ]
         )
-    out["Invitations.csv"] = _csv(
-        invitations, ["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrn", "inviteeProfileUrn"]
+    out["Invitations.csv"] = (
+        "From,To,Sent At,Message,Direction,inviterProfileUrn,inviteeProfileUrn\n"
+        + "".join(_line(row, spec.multiline) for row in invitations)
     ).encode()
     out["Profile.csv"] = _csv(
         [
@@ -147,7 +208,7 @@ def files(spec: Spec) -> dict[str, bytes]:
                 "",
                 "",
                 "",
-                "Responsable communication chez Acme Conseil — relations presse et contenus",
+                spec.headline,
                 "Je raconte l'histoire d'Acme Conseil : relations presse, contenus, communication interne.\nAvant, dix ans en agence.",
                 "Public Relations",
                 "",
@@ -173,7 +234,10 @@ def files(spec: Spec) -> dict[str, bytes]:
             "Instant Messengers",
         ],
     ).encode()
-    positions = [["Acme Conseil", "Responsable communication", "Relations presse", "Lyon", "Jan 2023", ""]]
+    positions = [[spec.employer, "Responsable communication", "Relations presse", "Lyon", "Jan 2023", ""]]
+    positions += [
+        [f"Société Inventée {i}", "Administratrice", "", "Lyon", "Jan 2024", ""] for i in range(1, spec.current_positions)
+    ]
     positions += [
         [str(rng.choice(COMPANIES[:6])), "Chargée de communication", "", "Paris", f"Jan {2010 + i}", f"Dec {2011 + i}"]
         for i in range(spec.positions - 1)
@@ -182,6 +246,7 @@ def files(spec: Spec) -> dict[str, bytes]:
         positions, ["Company Name", "Title", "Description", "Location", "Started On", "Finished On"]
     ).encode()
     out["Skills.csv"] = _csv([[f"Compétence {i}"] for i in range(spec.skills)], ["Name"]).encode()
+    employer_slug = re.sub(r"\W+", "-", re.split(r"\s*[|/·]\s*", spec.employer)[0].lower()).strip("-")
     if spec.complete:
         recommendations = [
             [
@@ -197,46 +262,104 @@ def files(spec: Spec) -> dict[str, bytes]:
         out["Recommendations_Received.csv"] = _csv(
             recommendations, ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"]
         ).encode()
-        shares = []
+        shares: list[list[str]] = []
         for moment in when(spec.shares, 120):
             original = rng.random() < 0.5
             about_company = rng.random() < 0.3
             text = (
                 (
-                    "Fiers du nouveau projet d'Acme Conseil !\nBravo à l'équipe."
+                    f"Fiers du nouveau projet {_named(spec.employer, spec.employer_style)} !\nBravo à l'équipe."
                     if about_company
+                    else "Relations presse\ntrois leçons de l'année"
+                    if spec.multiline and len(shares) % 3 == 0
                     else "Relations presse : trois leçons de l'année."
                 )
                 if original
                 else ""
             )
             url = (
-                "https://www.acme-conseil.fr/actualites" if about_company and not original else "https://exemple.invalid/article"
+                f"https://www.{employer_slug}.fr/actualites"
+                if about_company and not original
+                else "https://exemple.invalid/article"
             )
             shares.append(
                 [
                     f"{moment:%Y-%m-%d %H:%M:%S}",
-                    f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(1e12)}",
+                    f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(10**12)}",
                     text,
                     url,
                     "",
                     "PUBLIC",
                 ]
             )
-        out["Shares.csv"] = _csv(shares, ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"]).encode()
-        comments = "Date,Link,Message\n" + "".join(
-            f'{m:%Y-%m-%d %H:%M:%S},https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(1e12)},"Très juste, \\"merci\\" pour ce partage"\n'
-            for m in when(spec.comments, 120)
-        )
-        out["Comments.csv"] = comments.encode()
+        for moment in when(spec.media_posts, 60):
+            photo = f"https://media.licdn.com/dms/image/{rng.integers(10**12)}"
+            shares.append(
+                [
+                    f"{moment:%Y-%m-%d %H:%M:%S}",
+                    f"https://www.linkedin.com/feed/update/urn:li:share:{rng.integers(10**12)}",
+                    "",
+                    "",
+                    photo,
+                    "PUBLIC",
+                ]
+            )
+        header = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
+        if spec.shares or spec.media_posts:
+            out["Shares.csv"] = (header + "".join(_line(row, spec.multiline) for row in shares)).encode()
+        comments = []
+        for i, m in enumerate(when(spec.comments, 120)):
+            link = f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(10**12)}"
+            if spec.multiline and i % 3 == 0:
+                comments.append(f"{m:%Y-%m-%d %H:%M:%S},{link},Très juste\nmerci pour ce partage\nà bientôt\n")
+            else:
+                comments.append(f'{m:%Y-%m-%d %H:%M:%S},{link},"Très juste, \\"merci\\" pour ce partage"\n')
+        if spec.comments:
+            out["Comments.csv"] = ("Date,Link,Message\n" + "".join(comments)).encode()
         out["Reactions.csv"] = _csv(
             [
                 [
                     f"{m:%Y-%m-%d %H:%M:%S}",
                     str(rng.choice(REACTIONS)),
-                    f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(1e12)}",
+                    f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(10**12)}",
                 ]
                 for m in when(spec.reactions, 120)
+            ],
+            ["Date", "Type", "Link"],
+        ).encode()
+    if spec.complete:
+        out["Logins.csv"] = _csv(
+            [[f"{spec.as_of:%Y-%m-%d} 08:00:00 UTC", "192.0.2.1", "Navigateur inventé", "SUCCESS"]],
+            ["Date", "IP Address", "User Agent", "Login Type"],
+        ).encode()
+        out["SearchQueries.csv"] = _csv(
+            [[f"{spec.as_of:%Y-%m-%d} 08:05:00 UTC", "relations presse"]], ["Time", "Search Query"]
+        ).encode()
+        out["Ad_Targeting.csv"] = _csv([["Public Relations", "fr"]], ["Member Interests", "Interface Locales"]).encode()
+    if spec.rich_media:
+        uploads = [
+            [
+                f"You uploaded a {'profile' if i == 0 else 'feed'} photo on {m:%B} {m.day}, {m:%Y} at {m.hour % 12 or 12}:{m:%M %p} (GMT)",
+                "",
+                f"https://media.licdn.com/dms/image/{rng.integers(10**12)}",
+            ]
+            for i, m in enumerate(when(spec.rich_media, 120))
+        ]
+        out[spec.rich_media_file] = _csv(uploads, ["Date/Time", "Media Description", "Media Link"]).encode()
+    if spec.votes:
+        votes = [
+            [f"{m:%Y-%m-%d %H:%M:%S}", f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.integers(10**12)}", "Oui"]
+            for m in when(spec.votes, 120)
+        ]
+        out["Votes.csv"] = _csv(votes, ["Date", "Link", "OptionText"]).encode()
+    if spec.activity_days is not None:
+        out.pop("Shares.csv", None)
+        out.pop("Comments.csv", None)
+        moments = [start - dt.timedelta(days=d, hours=8, minutes=30) for d in sorted(spec.activity_days)]
+        out["Reactions.csv"] = _csv(
+            [
+                [f"{m:%Y-%m-%d %H:%M:%S}", "LIKE", f"https://www.linkedin.com/feed/update/urn:li:activity:{i}"]
+                for i, m in enumerate(moments)
             ],
             ["Date", "Type", "Link"],
         ).encode()

@@ -7,10 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from model.features import DAYS_CAP, encode_value
 from model.population import population
 from model.reader import Reader
-from model.signals import SIGNALS, Value
+from model.signals import NAMES, SIGNALS, Value, encode_frame
 
 
 @dataclass(frozen=True)
@@ -20,6 +19,7 @@ class Curve:
     contribution: list[float]
     value: float
     here: float
+    expects: float
     population: list[float]
 
     def to_json(self) -> dict[str, Any]:
@@ -29,25 +29,25 @@ class Curve:
             "contribution": self.contribution,
             "value": self.value,
             "here": self.here,
-            "population": self.population,
+            "expects": self.expects,
         }
 
 
 def upper_bound(signal: str, value: float) -> float:
-    """Where to stop drawing: past the population's 99th percentile and the person's value."""
+    """Where to stop drawing: where readers stop seeing, or past the members' 99th percentile and the person's value."""
     spec = SIGNALS[signal]
     if spec.type in ("bool", "share", "weeks"):
         return spec.high
-    if signal == "days_since_last_activity":
-        return DAYS_CAP
+    if spec.seen_up_to is not None:
+        return spec.seen_up_to
     p99 = float(np.nanquantile(population().profiles[signal].to_numpy(dtype=float), 0.99))
     return float(max(p99, value, spec.low + 1))
 
 
 def curve(reader: Reader, signal: str, value: Value, points: int = 200) -> Curve:
-    """`signal`'s centred contribution for `reader` over its range, and where `value` sits."""
+    """`signal`'s contribution for `reader` over its range, and where `value` sits."""
     spec = SIGNALS[signal]
-    here = encode_value(signal, value)
+    here = spec.encode(value)
     high = upper_bound(signal, here)
     if spec.type == "bool":
         grid = np.array([0.0, 1.0])
@@ -55,15 +55,13 @@ def curve(reader: Reader, signal: str, value: Value, points: int = 200) -> Curve
         grid = np.arange(spec.low, high + 1)
     else:
         grid = np.linspace(spec.low, high, points)
-    contribution = reader.contribution(signal, grid)
-    column = population().profiles[signal].astype(float).to_numpy()
-    if signal == "days_since_last_activity":
-        column = np.minimum(np.nan_to_num(column, nan=DAYS_CAP), DAYS_CAP)
+    column = encode_frame(population().profiles)[:, NAMES.index(signal)]
     return Curve(
         signal=signal,
         grid=grid.tolist(),
-        contribution=contribution.tolist(),
+        contribution=reader.contribution(signal, grid).tolist(),
         value=here,
         here=float(reader.contribution(signal, np.array([here]))[0]),
+        expects=float(reader.readings[signal].expects),
         population=np.clip(column, spec.low, high).tolist(),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from model.cli_io import print_json, read_bytes
+from cli.edges import print_json, read_bytes
 from model.errors import InputError
 from model.linkedin.derive import ImportResult, import_export
 from model.signals import SIGNALS

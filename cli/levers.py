@@ -1,0 +1,102 @@
+"""`regards levers`: what to change, for one reader or several at once."""
+
+from __future__ import annotations
+
+import argparse
+import builtins
+
+from cli.edges import load_profile, print_json
+from model.errors import InputError
+from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan
+from model.reader import Reader, Readers, default_readers
+from model.signals import SIGNALS
+from words.i18n import Lang
+from words.numbers import duration, percent, points, typography
+from words.plans import plan_json, step_line
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+    levers = commands.add_parser("levers", help="the least-effort changes that move one reader, or several at once")
+    levers.add_argument("profile", metavar="PROFILE.json")
+    levers.add_argument(
+        "--persona", action="append", required=True, help="reader id, repeatable; recruiter/communication for a context"
+    )
+    levers.add_argument("--context", default=None, help="context of a single --persona, e.g. communication")
+    levers.add_argument("--target", default=str(DEFAULT_TARGET), help="probability every chosen reader should reach (default 0.7)")
+    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help="hours you can give over three months (default 10)")
+    levers.add_argument("--fixed", action="append", default=[], metavar="SIGNAL", help="a signal you will not change, repeatable")
+    levers.add_argument("--trade-offs", action="store_true", help="allow steps that help one reader and hurt another")
+    levers.add_argument("--json", action="store_true", help="print JSON")
+    levers.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+    levers.set_defaults(func=run)
+
+
+def chosen_readers(readers: Readers, personas: list[str], context: str | None) -> list[Reader]:
+    """Readers named `persona` or `persona/context`; `--context` applies to a single persona."""
+    if context is not None and len(personas) > 1:
+        raise InputError(
+            "--context goes with a single --persona; write persona/context for several",
+            fr="--context va avec un seul --persona ; écrivez persona/contexte pour plusieurs",
+        )
+    found = []
+    for name in personas:
+        persona, _, own_context = name.partition("/")
+        found.append(readers.get(persona, own_context or context))
+    return found
+
+
+def _finite(text: str, name: str, low: float, high: float) -> float:
+    """A number argument within [low, high]: inf, nan and 1e308 get a message, not a traceback."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        raise InputError(
+            f"{name} {text!r}: expected a number from {low:g} to {high:g}",
+            fr=f"{name} {text!r} : attendu un nombre de {low:g} à {high:g}",
+        )
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    profile = load_profile(args.profile)
+    readers = chosen_readers(default_readers(), args.persona, args.context)
+    target = _finite(args.target, "--target", 0.01, 0.99)
+    budget = _finite(args.budget, "--budget", 0.0, 1000.0)
+    found = plan(readers, profile, target=target, budget=budget, fixed=tuple(args.fixed), trade_offs=args.trade_offs)
+    by_key = {r.key: r for r in readers}
+    if args.json:
+        print_json(plan_json(found, by_key, args.lang))
+    else:
+        print_plan(found, args.lang, by_key)
+    return 0
+
+
+def print_plan(found: Plan, lang: Lang, readers: dict[str, Reader]) -> None:
+    def print(text: str) -> None:  # noqa: A001 - every line through the language's typography
+        builtins.print(typography(text, lang))
+
+    fr = lang == "fr"
+    colon = ":"
+    for key in found.readers:
+        change = points(found.after[key] - found.before[key], lang)
+        print(f"{readers[key].name(lang)}{colon} {percent(found.before[key], lang)} → {percent(found.after[key], lang)} ({change})")
+    if found.ask_first:
+        names = ", ".join(SIGNALS[n].label[lang] for n in found.ask_first)
+        print(("Indiquez d'abord (supposés, donc hors du plan)" if fr else "Fill in first (assumed, so left out of the plan)") + f"{colon} {names}")
+    if found.reaches_target:
+        status = f"cible de {percent(found.target, lang)} atteinte" if fr else f"target of {percent(found.target, lang)} reached"
+    else:
+        status = f"cible de {percent(found.target, lang)} hors d'atteinte dans le budget : voici le mieux possible" if fr else f"target of {percent(found.target, lang)} out of reach within the budget: here is the best possible plan"
+    print(f"{status}; effort{colon} {duration(found.effort, lang)}")
+    for step in found.steps:
+        print(f"  - {step_line(step, readers, lang)}")
+    for title, steps in (
+        ("En option, dans le budget restant (aident chaque lecteur)" if fr else "Optional, within the remaining budget (help every reader)", found.optional),
+        ("Arbitrages (aident un lecteur, en desservent un autre)" if fr else "Trade-offs (help one reader, hurt another)", found.trade_offs),
+    ):
+        if steps:
+            print(f"{title}{colon}")
+            for step in steps:
+                print(f"  - {step_line(step, readers, lang)}")

@@ -1,0 +1,245 @@
+"""The `regards` command line. JSON output is the contract the app and other tools build on.
+
+Any bad input exits with status 2 and one line on stderr naming the problem; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from cli.edges import load_profile, print_json, read_bytes
+from cli.import_linkedin import register as register_import_linkedin
+from cli.levers import register as register_levers
+from model.comparison import differences, disagreements
+from model.errors import InputError
+from model.judgements import DEFAULT_SEED, DEFAULT_SIZE, JUDGEMENTS_DIR, generate, read_csv, write_all
+from model.reader import Reader, default_readers, departures, learn
+from model.reading import Reading, read, read_all
+from model.signals import SIGNALS
+from words.i18n import Lang
+from words.numbers import signed
+from words.readings import basis_text, reading_json, value_text
+
+EXIT_BAD_INPUT = 2
+
+
+def one_line(text: str) -> str:
+    """A message on one line: line breaks (even in a signal name someone typed) become spaces;
+    narrow no-break spaces stay."""
+    return re.sub(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]+", " ", text).strip()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)}\n")
+
+
+def _reader(args: argparse.Namespace) -> Reader:
+    reader = default_readers().get(args.persona, args.context)
+    if getattr(args, "judgements", None):
+        return learn(reader, read_csv(read_bytes(args.judgements), Path(args.judgements).name))
+    return reader
+
+
+def cmd_personas(args: argparse.Namespace) -> int:
+    readers = default_readers()
+    personas = {r.persona.id: r.persona for r in readers.readers.values()}
+    listing = [
+        {
+            "id": p.id,
+            "name": p.name[args.lang],
+            "question": p.question[args.lang],
+            "description": p.description[args.lang],
+            "file": f"personas/{p.path.name}",
+            "contexts": [
+                {"id": c.id, "name": c.name[args.lang], "description": c.description[args.lang]} for c in p.contexts.values()
+            ],
+            "sources": readers.get(p.id).sources(),
+        }
+        for p in personas.values()
+    ]
+    problems = [e.text(args.lang) for e in readers.problems]
+    if args.json:
+        print_json({"personas": listing, "problems": problems})
+        return 0
+    for p in listing:
+        print(f"{p['id']:<12} {p['name']} — {p['question']}")
+        for c in p["contexts"]:
+            print(f"{'':<12}   --context {c['id']}: {c['name']}")
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0 if listing else EXIT_BAD_INPUT
+
+
+def _print_reading(reading: Reading, lang: Lang) -> None:
+    shown = reading_json(reading, lang)
+    print(f"{shown['reader']}: {shown['question']}")
+    print(f"  {shown['sentences'][0]}")
+    print(f"  {shown['standing']}")
+    for sentence in shown["sentences"][1:]:
+        print(f"  - {sentence}")
+    print(f"  {basis_text(reading.reader, lang)}")
+    for d in departures(reading.reader)[:5]:
+        flip = (" (inversé)" if lang == "fr" else " (reversed)") if d.reversed else ""
+        print(f"    {SIGNALS[d.signal].label[lang]}: {signed(d.textbook, lang)} → {signed(d.learned, lang)}{flip}")
+    if reading.assumed:
+        label = "Supposés (valeur typique)" if lang == "fr" else "Assumed (typical value)"
+        print(f"  {label}: {', '.join(SIGNALS[n].label[lang] for n in reading.assumed)}")
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    profile = load_profile(args.profile)
+    reading = read(_reader(args), profile)
+    if args.json:
+        print_json(reading_json(reading, args.lang))
+        return 0
+    _print_reading(reading, args.lang)
+    print()
+    for name, value in reading.contributions.items():
+        shown = value_text(SIGNALS[name], profile.values[name], args.lang)
+        print(f"  {SIGNALS[name].label[args.lang]:<34} {shown:>10} {signed(value, args.lang, 2):>7}")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    readers = default_readers()
+    if not readers.readers:
+        raise InputError(
+            "no reader could be loaded: " + "; ".join(str(p) for p in readers.problems),
+            fr="aucun lecteur n'a pu être chargé : " + "; ".join(p.text("fr") for p in readers.problems),
+        )
+    readings = read_all(readers, load_profile(args.profile))
+    if args.json:
+        print_json(
+            {
+                "readings": [reading_json(r, args.lang) for r in readings],
+                "disagreements": [d.to_json() for d in disagreements(readings)],
+                "differ": [d.to_json() for d in differences(readings)],
+                "problems": [p.text(args.lang) for p in readers.problems],
+            }
+        )
+        return 0
+    for reading in readings:
+        _print_reading(reading, args.lang)
+        print()
+    found = differences(readings)
+    if found:
+        print("Où les lecteurs diffèrent le plus :" if args.lang == "fr" else "Where the readers differ most:")
+        for item in found:
+            parts = ", ".join(f"{readers.by_key(k).name(args.lang)} {signed(v, args.lang)}" for k, v in item.by_reader.items())
+            print(f"  - {SIGNALS[item.signal].label[args.lang]}: {parts}")
+    for problem in readers.problems:
+        print(f"warning: {problem.text(args.lang)}", file=sys.stderr)
+    return 0
+
+
+def _whole(text: str, name: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(f"{name} {text!r}: expected a whole number", fr=f"{name} {text!r} : attendu un nombre entier") from None
+    if not low <= value <= high:
+        raise InputError(f"{name} {value}: expected {low} to {high}", fr=f"{name} {value} : attendu de {low} à {high}")
+    return value
+
+
+def cmd_judgements_generate(args: argparse.Namespace) -> int:
+    """Synthetic judgement sets from the textbook readers: test and benchmark data only."""
+    seed = _whole(args.seed, "--seed", 0, 2**32 - 1)
+    size = _whole(args.size, "--size", 1, 1_000_000)
+    readers = default_readers()
+    if readers.problems:
+        raise readers.problems[0]
+    sets = {}
+    for key, reader in readers.readers.items():
+
+        def logit(X, reader: Reader = reader):  # noqa: ANN001, ANN202 - numpy in, numpy out
+            return reader.intercept + reader.contributions(X).sum(axis=1)
+
+        frame = generate(logit, reader.persona.disagreement, size, seed)
+        sets[key] = (
+            frame,
+            {
+                "persona_file": f"personas/{reader.persona.path.name}",
+                "persona_sha256": reader.persona.digest,
+                "seed": seed,
+                "size": size,
+            },
+        )
+    for path in write_all(sets, Path(args.out)):
+        print(path)
+    return 0
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="regards", description="How readers read a professional profile, signal by signal.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    personas = commands.add_parser("personas", help="list the readers and their contexts")
+    personas.add_argument("--json", action="store_true", help="print JSON")
+    _lang(personas)
+    personas.set_defaults(func=cmd_personas)
+
+    reading = commands.add_parser("read", help="read a profile as one reader")
+    reading.add_argument("profile", metavar="PROFILE.json")
+    reading.add_argument("--persona", required=True, help="reader id (see `regards personas`)")
+    reading.add_argument("--context", default=None, help="the reader's context, e.g. communication")
+    reading.add_argument(
+        "--judgements",
+        metavar="FILE.csv",
+        default=None,
+        help="learn the reader from real judgements (signal columns + verdict), starting from its persona file",
+    )
+    reading.add_argument("--json", action="store_true", help="print JSON")
+    _lang(reading)
+    reading.set_defaults(func=cmd_read)
+
+    compare = commands.add_parser("compare", help="read a profile as every reader")
+    compare.add_argument("profile", metavar="PROFILE.json")
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    _lang(compare)
+    compare.set_defaults(func=cmd_compare)
+
+    judgements = commands.add_parser("judgements", help="synthetic judgement sets (test and benchmark data)")
+    jcommands = judgements.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    generate_cmd = jcommands.add_parser("generate", help="regenerate data/judgements from the textbook readers")
+    generate_cmd.add_argument("--seed", default=str(DEFAULT_SEED))
+    generate_cmd.add_argument("--size", default=str(DEFAULT_SIZE))
+    generate_cmd.add_argument("--out", default=str(JUDGEMENTS_DIR), help="output folder (default: data/judgements)")
+    generate_cmd.set_defaults(func=cmd_judgements_generate)
+
+    register_import_linkedin(commands)
+    register_levers(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "en")
+    try:
+        return int(args.func(args))
+    except InputError as error:
+        print(f"regards: {one_line(error.text(lang))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    except (RecursionError, MemoryError, OverflowError) as error:
+        message = "l'entrée est trop grande ou trop imbriquée" if lang == "fr" else "the input is too large or too deeply nested"
+        print(f"regards: {message} ({type(error).__name__})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""The wheel works on its own: built, installed into a fresh environment, run outside the checkout."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment holding only the wheel; the dependencies come from this
+    interpreter's site-packages through a .pth file (no checkout on the path, no editable hook)."""
+    work = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(work / "dist"), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    assert "warning" not in build.stderr.lower(), build.stderr
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(work / "env")], check=True, timeout=120)
+    env_python = work / "env" / "bin" / "python"
+    site = Path(
+        subprocess.run(
+            [str(env_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    wheel = next((work / "dist").glob("regards-*.whl"))
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile", "--target", str(site), str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert install.returncode == 0, install.stderr
+    (site / "regards_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", "utf-8")
+    return env_python
+
+
+def _run(python: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REGARDS_PERSONAS_DIR")}
+    return subprocess.run(
+        [str(python), "-m", "cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment
+    )
+
+
+def test_the_installed_package_compares_readers_from_an_empty_directory_as_the_checkout_does(installed, tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    shutil.copy(ROOT / "data" / "presets" / "comms_manager.json", empty / "profile.json")
+    result = _run(installed, empty, "compare", "profile.json", "--json")
+    assert result.returncode == 0, result.stderr
+    assert main(["compare", str(empty / "profile.json"), "--json"]) == 0
+    assert json.loads(result.stdout) == json.loads(capsys.readouterr().out)
+
+
+def test_the_installed_package_lists_its_readers(installed, tmp_path):
+    result = _run(installed, tmp_path, "personas", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [p["id"] for p in json.loads(result.stdout)["personas"]] == ["journalist", "peer", "recruiter"]
+
+
+def test_the_installed_package_imports_from_the_wheel_not_the_checkout(installed, tmp_path):
+    result = subprocess.run(
+        [str(installed), "-c", "import model; print(model.__file__)"], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert str(ROOT) not in result.stdout and "site-packages" in result.stdout

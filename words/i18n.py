@@ -1,0 +1,40 @@
+"""UI texts, one data file per language (`words/locales/<lang>.toml`), looked up strictly.
+
+A key that does not exist, or a value a text needs and did not get, fails loudly; every key
+looked up is recorded in `USED` so tests can check that no locale key is left unused.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+LOCALES = Path(__file__).resolve().parent / "locales"
+LANGS: tuple[Lang, ...] = ("fr", "en")
+USED: set[str] = set()
+
+
+@cache
+def texts(lang: Lang) -> dict[str, str]:
+    return tomllib.loads((LOCALES / f"{lang}.toml").read_text("utf-8"))
+
+
+def fields(text: str) -> set[str]:
+    """The names a text fills in ("{count} judgements" needs count)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def t(lang: Lang, key: str, **values: object) -> str:
+    """The text `key` in `lang`, with `values` filled in and French typography applied."""
+    from words.numbers import typography
+
+    USED.add(key)
+    text = texts(lang)[key]
+    missing = fields(text) - set(values)
+    if missing:
+        raise KeyError(f"locale key {key!r} needs {', '.join(sorted(missing))}")
+    return typography(text.format(**values) if values else text, lang)

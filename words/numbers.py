@@ -1,0 +1,89 @@
+"""Numbers, percentages, dates, durations and plurals as each language writes them (Babel, CLDR).
+
+French typography: a narrow no-break space before : ; ! ? and %, a no-break space inside « ».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from words.i18n import Lang
+
+LOCALE = {"fr": "fr_FR", "en": "en_GB"}
+NNBSP = "\u202f"
+_PLURAL = re.compile(r"\{(\w+):([^|{}]*)\|([^{}]*)\}")
+_BEFORE = re.compile(r"[ \u00a0\u202f]?([:;!?%])")
+
+
+def typography(text: str, lang: Lang) -> str:
+    """French spacing before high punctuation and %; English text unchanged."""
+    if lang != "fr":
+        return text
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]?([;!?%])", NNBSP + r"\1", text)
+    text = re.sub(r"(?<=[^\s:/\d])[ \u00a0\u202f]?:(?=\s|$)", NNBSP + ":", text)
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
+def number(value: float, lang: Lang, decimals: int = 0) -> str:
+    """1 200 / 1,200; a minus sign, not a hyphen."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(round(value, decimals) if decimals else round(value), format=pattern, locale=LOCALE[lang])
+    return text.replace("-", "\u2212").replace("\u00a0", NNBSP)
+
+
+def signed(value: float, lang: Lang, decimals: int = 1) -> str:
+    """+1.5 / −1,5 (0 without a sign)."""
+    if round(value, decimals) == 0:
+        return number(0, lang, decimals)
+    return ("+" if value > 0 else "") + number(value, lang, decimals)
+
+
+def percent(share: float, lang: Lang) -> str:
+    """54 % / 54%."""
+    text = number(share * 100, lang)
+    return f"{text}{NNBSP}%" if lang == "fr" else f"{text}%"
+
+
+def points(delta: float, lang: Lang) -> str:
+    """A change of probability in points: +19 pts / +19 points."""
+    value = round(delta * 100)
+    sign = "+" if value > 0 else ("\u2212" if value < 0 else "")
+    unit = "pt" if abs(value) == 1 or (lang == "fr" and value == 0) else "pts"
+    return f"{sign}{abs(value)}{NNBSP if lang == 'fr' else ' '}{unit}"
+
+
+def date(day: dt.date, lang: Lang) -> str:
+    """20 novembre 2026 / 20 November 2026."""
+    return format_date(day, format="long", locale=LOCALE[lang])
+
+
+def duration(hours: float, lang: Lang) -> str:
+    """Effort as people say it: 10 min, 1 h, 1 h 10."""
+    minutes = int(round(hours * 60))
+    if minutes < 60:
+        return f"{minutes}{NNBSP if lang == 'fr' else ' '}min"
+    h, m = divmod(minutes, 60)
+    space = NNBSP if lang == "fr" else " "
+    return f"{h}{space}h" if m == 0 else f"{h}{space}h{space}{m:02d}"
+
+
+def plural_category(value: float, lang: Lang) -> str:
+    """CLDR's category for `value`: "one" or "other" (French: 0 and 1 are singular)."""
+    return str(Locale.parse(LOCALE[lang]).plural_form(abs(value)))
+
+
+def fill(template: str, lang: Lang, **values: tuple[float, str]) -> str:
+    """A catalogue template: `{value}` is replaced by its text, `{value:one|other}` by the form
+    CLDR's plural rules choose for the number. Each value is given as (number, text)."""
+
+    def choose(match: re.Match[str]) -> str:
+        amount = values[match.group(1)][0]
+        return match.group(2) if plural_category(amount, lang) == "one" else match.group(3)
+
+    text = _PLURAL.sub(choose, template)
+    return typography(text.format(**{k: v[1] for k, v in values.items()}), lang)
