@@ -37,7 +37,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - ar
     make = actions.add_parser("create", help="create a workshop; prints its code, the participants' link and the trainer's link")
     make.add_argument("--reader", required=True, help="the reader the room plays, e.g. recruiter or recruiter/communication")
     make.add_argument("--context", default=None, help="the reader's context, e.g. communication")
-    make.add_argument("--profiles", default=str(DEFAULT_PROFILES), help=f"how many profiles to judge (default {DEFAULT_PROFILES})")
+    make.add_argument(
+        "--profiles", default=str(DEFAULT_PROFILES), help=f"how many profiles to judge (default {DEFAULT_PROFILES})"
+    )
     make.add_argument("--scale", choices=("yes_no", "scale_5"), default="yes_no", help="answers: yes/no (default) or 1-5")
     make.add_argument("--days", default="7", help="days before the workshop and its votes are deleted on their own (default 7)")
     make.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"where the app is served (default {DEFAULT_BASE_URL})")
@@ -89,7 +91,9 @@ def run_create(args: argparse.Namespace) -> int:
     reader = default_readers().get(persona, context or args.context)
     count = _number(args.profiles, "--profiles", 1, 100)
     if not float(count).is_integer():
-        raise InputError(f"--profiles {args.profiles!r}: expected a whole number", fr=f"--profiles {args.profiles!r} : attendu un entier")
+        raise InputError(
+            f"--profiles {args.profiles!r}: expected a whole number", fr=f"--profiles {args.profiles!r} : attendu un entier"
+        )
     days = _number(args.days, "--days", 0.01, 90)
     store = Store()
     made = create(store, reader, profiles=int(count), lang=args.lang, scale=args.scale, days=days)
@@ -110,7 +114,9 @@ def run_create(args: argparse.Namespace) -> int:
         return 0
     fr = args.lang == "fr"
     kind = "profils" if fr else "profiles"
-    print(f"Code : {session.code}" if fr else f"Code: {session.code}", f"({reader.name(args.lang)}, {len(session.profiles)} {kind})")
+    print(
+        f"Code : {session.code}" if fr else f"Code: {session.code}", f"({reader.name(args.lang)}, {len(session.profiles)} {kind})"
+    )
     print(("Lien des participants : " if fr else "Participants' link: ") + shown["join_url"])
     print(("Lien du formateur (à garder pour soi) : " if fr else "Trainer's link (keep it to yourself): ") + shown["trainer_url"])
     until = date(session.expires_at.date(), args.lang)
@@ -144,5 +150,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_end(args: argparse.Namespace) -> int:
     code, secret = _credentials(args)
     Store().end(code, secret)
-    print(f"Atelier {code} terminé : ses votes sont effacés." if args.lang == "fr" else f"Workshop {code} ended: its votes are deleted.")
+    print(
+        f"Atelier {code} terminé : ses votes sont effacés."
+        if args.lang == "fr"
+        else f"Workshop {code} ended: its votes are deleted."
+    )
     return 0

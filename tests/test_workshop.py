@@ -14,7 +14,7 @@ from model.reader import default_readers
 from model.signals import NAMES, encode_frame
 from model.workshop.design import at_random, choose, design_rows, prior_penalties
 from model.workshop.links import join_url, parse_trainer_url, trainer_url
-from model.workshop.room import persona_document, persona_toml, profile_texts, room, session_profiles, verdict
+from model.workshop.room import persona_document, persona_toml, profile_texts, session_profiles, verdict
 from model.workshop.service import create, trainer
 from model.workshop.store import Store
 from words.workshop import comparison_text, persona_header, persona_texts, profile_lines
@@ -52,7 +52,18 @@ def test_the_design_is_reproducible_from_its_seed(textbook):
     assert choose(textbook, 5).equals(choose(textbook, 5))
 
 
-@pytest.mark.parametrize(("scale", "answer", "expected"), [("yes_no", 1, 1), ("yes_no", 0, 0), ("scale_5", 5, 1), ("scale_5", 4, 1), ("scale_5", 3, None), ("scale_5", 2, 0), ("scale_5", 1, 0)])
+@pytest.mark.parametrize(
+    ("scale", "answer", "expected"),
+    [
+        ("yes_no", 1, 1),
+        ("yes_no", 0, 0),
+        ("scale_5", 5, 1),
+        ("scale_5", 4, 1),
+        ("scale_5", 3, None),
+        ("scale_5", 2, 0),
+        ("scale_5", 1, 0),
+    ],
+)
 def test_answers_become_verdicts_and_a_3_is_dropped(scale, answer, expected):
     assert verdict(scale, answer) == expected
 
@@ -146,7 +157,20 @@ def data_dir(tmp_path, monkeypatch):
 
 
 def test_create_prints_the_code_and_both_links(capsys, data_dir):
-    code, out, err = run(capsys, "workshop", "create", "--reader", "recruiter", "--context", "communication", "--profiles", "6", "--base-url", "https://regards.example/", "--json")
+    code, out, err = run(
+        capsys,
+        "workshop",
+        "create",
+        "--reader",
+        "recruiter",
+        "--context",
+        "communication",
+        "--profiles",
+        "6",
+        "--base-url",
+        "https://regards.example/",
+        "--json",
+    )
     assert code == 0, err
     made = json.loads(out)
     assert made["join_url"] == f"https://regards.example/join?code={made['code']}"
@@ -163,7 +187,9 @@ def test_export_end_and_export_after_the_end(capsys, data_dir, tmp_path):
     code, out, err = run(capsys, "workshop", "export", made["trainer_url"])
     assert code == 0, err
     assert len(out.splitlines()) == 2 and out.splitlines()[1].endswith(",favourable")
-    code, _, err = run(capsys, "workshop", "export", made["trainer_url"], "--format", "persona", "-o", str(tmp_path / "room.toml"))
+    code, _, err = run(
+        capsys, "workshop", "export", made["trainer_url"], "--format", "persona", "-o", str(tmp_path / "room.toml")
+    )
     assert code == 0, err
     assert load_persona(tmp_path / "room.toml").id == "room"
     code, out, err = run(capsys, "workshop", "end", made["code"], "--secret", parse_trainer_url(made["trainer_url"])[1])

@@ -57,7 +57,9 @@ def persona_texts(reader: Reader, code: str) -> dict[str, dict[str, str]]:
         "name": {lang: t(lang, "workshop_persona_name", code=code, reader=reader.name(lang)) for lang in LANGS},
         "reader": {lang: t(lang, "workshop_persona_reader", code=code) for lang in LANGS},
         "description": {
-            lang: t(lang, "workshop_persona_description", code=code, reader=reader.name(lang), count=number(reader.basis.count, lang))
+            lang: t(
+                lang, "workshop_persona_description", code=code, reader=reader.name(lang), count=number(reader.basis.count, lang)
+            )
             for lang in LANGS
         },
         "helps": each("workshop_persona_helps"),
