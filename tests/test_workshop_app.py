@@ -145,12 +145,14 @@ def test_the_trainer_reveals_the_rooms_reader_beside_the_textbook_and_keeps_it(s
     shown = texts(at)
     assert "This room weighs connections" in shown
     assert "The room disagrees with itself on 0" in shown
-    assert [m.label for m in at.metric][-2:] == ["Textbook reader", "This room"]
+    assert [m.label for m in at.metric][:2] == ["Textbook reader", "This room"]
     at.button(key="workshop_keep").click().run()
     assert at.session_state[LEARNED][KEY].basis.count == 96
     assert any("replaces the textbook one" in s.value for s in at.success)
     at.selectbox(key="workshop_role").set_value("peer").run()
     assert "of its 32 votes" in texts(at)
+    at.switch_page("views/compare.py").run()  # the room's reader is now a reader like the others
+    assert not at.exception and at.session_state[LEARNED][KEY].basis.kind == "learned"
 
 
 def test_ending_the_workshop_deletes_it_and_its_votes(store):

@@ -24,8 +24,9 @@ AT = "join_at"  # the profile shown, by index; None: the first not yet answered
 
 PHONE_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding: 1.2rem 1rem 3rem 1rem; max-width: 640px; }
+[data-testid="stMainBlockContainer"] { padding: 3.2rem 1rem 3rem 1rem; max-width: 640px; }
 .stButton button { min-height: 3.6rem; font-size: 1.3rem; }
+.st-key-regards-facts p { font-size: 0.92rem; line-height: 1.35; margin-bottom: 0.45rem; }
 </style>
 """
 
@@ -91,10 +92,10 @@ def _profile(progress: Progress, code: str, token: str) -> None:
     )
     st.progress(len(progress.answers) / len(session.profiles))
     profile = session_profiles(session.profiles)[0][at]
-    with st.container(border=True):
-        for title, lines in profile_lines(profile, lang):
-            st.markdown(f"**{title}**  \n" + "  \n".join(lines))
     st.subheader(reader.question(lang))
+    with st.container(border=True, key="regards-facts"):
+        for title, lines in profile_lines(profile, lang):
+            st.markdown(f"**{title}** · " + " · ".join(lines))
     current = progress.answers.get(at)
     if session.scale == "yes_no":
         left, right = st.columns(2)

@@ -7,6 +7,7 @@ a refresh comes back to the same workshop; without the secret nothing here is re
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import segno
 import streamlit as st
@@ -54,14 +55,14 @@ def workshop_page() -> None:
     except InputError as error:
         st.error(t(lang, "workshop_error", message=error.text(lang)))
         return
-    _projector_header(held.session, lang)
     if not held.session.revealed:
+        _projector_header(held.session, lang)
         _live_counts(held.session.code, len(held.session.profiles), lang)
         st.info(t(lang, "workshop_hidden"))
         st.button(t(lang, "workshop_reveal"), key="workshop_reveal", type="primary", on_click=_reveal, args=(code, secret, lang))
-    else:
-        _counts(held.session.code, len(held.session.profiles), lang)
+    else:  # the room's reader first; the votes that made it below
         _results(held, lang)
+        _counts(held.session.code, len(held.session.profiles), lang)
     _trainer_tools(held, secret, lang)
 
 
@@ -140,8 +141,17 @@ def _counts(code: str, profiles: int, lang: str) -> None:
     left.metric(t(lang, "workshop_joined"), number(counts.joined, lang))
     right.metric(t(lang, "workshop_votes"), number(sum(counts.votes), lang))
     st.caption(t(lang, "workshop_votes_title") + " — " + " · ".join(f"{i + 1}: {n}" for i, n in enumerate(counts.votes)))
-    frame = pd.DataFrame({t(lang, "workshop_votes"): counts.votes}, index=[f"{i + 1:02d}" for i in range(profiles)])
-    st.bar_chart(frame, height=180)
+    frame = pd.DataFrame({"profile": [str(i + 1) for i in range(profiles)], "votes": counts.votes})
+    chart = (
+        alt.Chart(frame, height=180)
+        .mark_bar()
+        .encode(
+            x=alt.X("profile:O", sort=None, title=t(lang, "workshop_profile_axis"), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("votes:Q", title=t(lang, "workshop_votes"), axis=alt.Axis(format="d", tickMinStep=1)),
+            tooltip=["profile", "votes"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
 
 
 def _reveal(code: str, secret: str, lang: str) -> None:
@@ -171,7 +181,10 @@ def _results(held: Trainer, lang: str) -> None:
     if found.votes == 0:
         st.info(t(lang, "workshop_no_votes"))
         return
-    st.caption(t(lang, "workshop_basis", count=number(found.votes, lang), dropped=number(found.dropped, lang)))
+    if held.session.scale == "scale_5":
+        st.caption(t(lang, "workshop_basis_dropped", count=number(found.votes, lang), dropped=number(found.dropped, lang)))
+    else:
+        st.caption(t(lang, "workshop_basis", count=number(found.votes, lang)))
     st.write(disagreement_text(found, lang))
     st.subheader(t(lang, "workshop_comparison_title"))
     different = [c for c in found.comparisons if c.kind != "same"]

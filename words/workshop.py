@@ -9,11 +9,15 @@ from model.signals import SIGNALS, SITUATIONS, Signal, Value, by_situation
 from model.workshop.room import Comparison, Room
 from words.i18n import LANGS, Lang, t
 from words.numbers import number, percent
-from words.readings import value_text
+from words.readings import value_text, value_with_unit
 
 
 def _fact(signal: Signal, value: Value, lang: Lang) -> str:
-    return t(lang, "workshop_fact", label=signal.label[lang], value=value_text(signal, value, lang))
+    """ "About section: 108 words", "Connections: 363" (the unit is left out when the label says it)."""
+    label = signal.label[lang]
+    said = signal.unit[lang].lower() in label.lower()
+    value_said = value_text(signal, value, lang) if said else value_with_unit(signal, value, lang)
+    return t(lang, "workshop_fact", label=label, value=value_said)
 
 
 def profile_lines(profile: Profile, lang: Lang) -> list[tuple[str, list[str]]]:

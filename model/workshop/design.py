@@ -35,8 +35,12 @@ DEFAULT_PROFILES = 12
 DEFAULT_SEED = 20261124
 POOL = 3000
 """Candidates drawn from the population: enough to hold contrasting members for every signal."""
-VOTES_PER_PROFILE = 20
-"""The room size the design assumes (how much a profile's verdicts weigh against the prior)."""
+VOTES_PER_PROFILE = 160
+"""How much a profile's verdicts weigh against the prior in the design. From a sweep (2, 5, 20,
+40, 80, 160) in benchmarks/bench_workshop.py's simulated rooms: the larger, the closer to a plain
+D-optimal design on the signals' scales, and the faster both readers were recovered (at 20, the
+size of a real room, the communications recruiter was recovered no faster than the textbook
+for the first 120 votes). Chosen on that benchmark's truth: a tuned figure, not a law."""
 
 
 def design_rows(reader: Reader, X: np.ndarray) -> np.ndarray:
