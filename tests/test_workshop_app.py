@@ -49,12 +49,14 @@ def test_the_trainer_creates_a_workshop_and_projects_its_code_qr_and_link(store)
     at = trainer(lang="en")
     at.selectbox(key="workshop_reader").set_value(KEY)
     at.number_input(key="workshop_profiles").set_value(6)
+    at.number_input(key="workshop_days").set_value(2)
     next(b for b in at.button if b.label == "Create the workshop").click()
     at.run()
     assert not at.exception
     code, secret = at.query_params["code"], at.query_params["secret"]
     session = store.session(code)
     assert session.reader == KEY and len(session.profiles) == 6
+    assert (session.expires_at - session.created_at).days == 2
     shown = texts(at)
     assert f'<div class="regards-code">{code}</div>' in shown
     assert "data:image/svg+xml" in shown and f"/join?code={code}" in shown
@@ -111,6 +113,7 @@ def test_a_participant_sees_no_result_before_the_reveal_and_cannot_vote_after_it
     store.reveal(made.session.code, made.secret)
     at = participant(code=made.session.code, token=joined.token)
     assert at.info and "Votes are closed" in at.info[0].value
+    assert "Profile 1 of 2 — Yes: 0 · No: 0" in texts(at)
     assert not [b for b in at.button if (b.key or "").startswith("join_yes")]
     with pytest.raises(InputError, match="Voting is closed"):
         store.vote(made.session.code, joined.token, 0, 1)

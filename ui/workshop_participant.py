@@ -151,9 +151,7 @@ def _room_answers(code: str, token: str, session: Session) -> None:
         st.error(error.text(lang))
         return
     st.subheader(t(lang, "join_results"))
+    names = {1: t(lang, "join_yes"), 0: t(lang, "join_no")} if session.scale == "yes_no" else {}
     for item in results.profiles:
-        st.caption(
-            t(lang, "join_progress", n=item.profile + 1, total=len(session.profiles))
-            + " — "
-            + " · ".join(f"{a}: {n}" for a, n in item.answers.items())
-        )
+        answers = " · ".join(f"{names.get(a, a)}: {n}" for a, n in sorted(item.answers.items(), reverse=True))
+        st.write(t(lang, "join_progress", n=item.profile + 1, total=len(session.profiles)) + " — " + answers)

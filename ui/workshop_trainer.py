@@ -32,6 +32,7 @@ CODE, SECRET = "code", "secret"
 ROOMS = "workshop_rooms"  # (code, role) -> Room, learned once after the reveal (votes are closed by then)
 COMMS = "comms_manager"
 REFRESH_SECONDS = 2
+DEFAULT_DAYS = 7
 
 PROJECTOR_CSS = """
 <style>
@@ -94,6 +95,7 @@ def _create_form(lang: str) -> None:
             horizontal=True,
             format_func=lambda s: t(lang, f"workshop_scale_{s}"),
         )
+        st.number_input(t(lang, "workshop_days"), min_value=1, max_value=90, value=DEFAULT_DAYS, key="workshop_days")
         submitted = st.form_submit_button(t(lang, "workshop_create"), type="primary")
     if submitted:
         try:
@@ -103,6 +105,7 @@ def _create_form(lang: str) -> None:
                 profiles=int(st.session_state["workshop_profiles"]),
                 lang=st.session_state["workshop_lang"],
                 scale=st.session_state["workshop_scale"],
+                days=int(st.session_state["workshop_days"]),
             )
         except InputError as error:
             st.error(t(lang, "workshop_error", message=error.text(lang)))
