@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from cli.edges import print_json
 from model.errors import InputError
@@ -28,7 +29,7 @@ from words.workshop import persona_header, persona_texts
 SECRET_ENV = "REGARDS_WORKSHOP_SECRET"
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
     from cli.main import _Parser
 
     workshop = commands.add_parser("workshop", help="a workshop: the room judges profiles from their phones and becomes a reader")
@@ -98,14 +99,17 @@ def run_create(args: argparse.Namespace) -> int:
     store = Store()
     made = create(store, reader, profiles=int(count), lang=args.lang, scale=args.scale, days=days)
     session = made.session
-    shown = {
+    links = {
+        "join_url": join_url(args.base_url, session.code),
+        "trainer_url": trainer_url(args.base_url, session.code, made.secret),
+    }
+    shown: dict[str, object] = {
         "code": session.code,
         "reader": session.reader,
         "lang": session.lang,
         "scale": session.scale,
         "profiles": len(session.profiles),
-        "join_url": join_url(args.base_url, session.code),
-        "trainer_url": trainer_url(args.base_url, session.code, made.secret),
+        **links,
         "expires_at": session.expires_at.isoformat(),
         "store": store.url,
     }
@@ -117,8 +121,8 @@ def run_create(args: argparse.Namespace) -> int:
     print(
         f"Code : {session.code}" if fr else f"Code: {session.code}", f"({reader.name(args.lang)}, {len(session.profiles)} {kind})"
     )
-    print(("Lien des participants : " if fr else "Participants' link: ") + shown["join_url"])
-    print(("Lien du formateur (à garder pour soi) : " if fr else "Trainer's link (keep it to yourself): ") + shown["trainer_url"])
+    print(("Lien des participants : " if fr else "Participants' link: ") + links["join_url"])
+    print(("Lien du formateur (à garder pour soi) : " if fr else "Trainer's link (keep it to yourself): ") + links["trainer_url"])
     until = date(session.expires_at.date(), args.lang)
     print(("Effacé de lui-même le " if fr else "Deleted on its own on ") + until)
     return 0

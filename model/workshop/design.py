@@ -58,7 +58,8 @@ def prior_penalties(reader: Reader, width: int) -> np.ndarray:
     """The learner's penalties, in the order of `design_rows`' columns."""
     model = learner(reader)
     n = len(NAMES)
-    return np.r_[model.alpha_intercept, np.full(n, model.alpha_scale), np.full(width - 1 - n, model.alpha)]
+    penalties: np.ndarray = np.r_[model.alpha_intercept, np.full(n, model.alpha_scale), np.full(width - 1 - n, model.alpha)]
+    return penalties
 
 
 def candidates(seed: int = DEFAULT_SEED, pool: int = POOL) -> pd.DataFrame:

@@ -68,7 +68,8 @@ def verdict(scale: Scale, answer: int) -> int | None:
 
 def profile_texts(frame: pd.DataFrame) -> list[str]:
     """Profiles (one row per member) as the JSON texts a session stores."""
-    return [json.dumps(from_row(row).to_json(), ensure_ascii=False, sort_keys=True) for _, row in frame.iterrows()]
+    rows = [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    return [json.dumps(from_row(row).to_json(), ensure_ascii=False, sort_keys=True) for row in rows]
 
 
 @lru_cache(maxsize=64)
