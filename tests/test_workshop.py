@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -22,9 +24,17 @@ from words.workshop import comparison_text, persona_header, persona_texts, profi
 KEY = "recruiter/communication"
 
 
-@pytest.fixture()
-def store(tmp_path) -> Store:
-    return Store(f"sqlite:///{tmp_path}/workshop.sqlite3")
+POSTGRES_URL = os.environ.get("REGARDS_TEST_POSTGRES_URL", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path) -> Iterator[Store]:
+    """The store on both backends: PostgreSQL when REGARDS_TEST_POSTGRES_URL is set (scripts/test.sh)."""
+    if request.param == "postgresql" and not POSTGRES_URL:
+        pytest.skip("REGARDS_TEST_POSTGRES_URL is not set (scripts/test.sh starts a PostgreSQL server and sets it)")
+    found = Store(POSTGRES_URL if request.param == "postgresql" else f"sqlite:///{tmp_path}/workshop.sqlite3")
+    yield found
+    found.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -83,6 +83,8 @@ def _wait_metric(page, label: str, value: str, timeout: float = 20) -> None:
 
 
 def _vote(phone, answer: str, next_text: str) -> None:
+    """Tap an answer once the page is still (a rerun briefly shows the old buttons beside the new)."""
+    _settle(phone)
     phone.get_by_role("button", name=answer, exact=True).click()
     phone.get_by_text(next_text, exact=False).first.wait_for(timeout=30_000)
 
@@ -139,8 +141,7 @@ def test_a_whole_workshop_with_a_projector_and_five_phones(server, browser):
     phones[2].screenshot(path=str(SHOTS / "23-workshop-phone-after-refresh.png"))
     for i, phone in enumerate(phones):
         _vote(phone, "Yes" if i % 2 else "No", f"Profile 4 of {PROFILES}")
-        phone.get_by_role("button", name="Yes", exact=True).click()
-        phone.get_by_text("Thank you", exact=False).wait_for(timeout=30_000)
+        _vote(phone, "Yes", "Thank you")
     _wait_metric(projector, "Votes", str(5 * PROFILES))
     _settle(projector)
     projector.screenshot(path=str(SHOTS / "24-workshop-projector-votes.png"))
