@@ -221,3 +221,20 @@ def test_export_refuses_without_the_trainers_secret_or_with_a_participants_token
 def test_create_refuses_an_unknown_reader_in_one_line(capsys, data_dir):
     code, _, err = run(capsys, "workshop", "create", "--reader", "astrologer", "--lang", "en")
     assert code == 2 and err.startswith("regards: unknown persona 'astrologer'")
+
+
+@pytest.mark.parametrize("key", ["journalist", "peer", "recruiter", KEY])
+def test_every_readers_room_exports_a_persona_file_that_loads(tmp_path, key):
+    textbook = default_readers().by_key(key)
+    store = Store(f"sqlite:///{tmp_path}/workshop.sqlite3")
+    made = create(store, textbook, profiles=6, lang="fr")
+    rng = np.random.default_rng(3)
+    for _ in range(10):
+        token = store.join(made.session.code).token
+        for p in range(6):
+            store.vote(made.session.code, token, p, int(rng.integers(0, 2)))
+    found = trainer(store, made.session.code, made.secret).room(default_readers(), compare=False)
+    path = tmp_path / "room_any.toml"
+    document = persona_document(found.reader, "room_any", persona_texts(textbook, made.session.code))
+    path.write_text(persona_toml(document, persona_header(textbook, made.session.code)), "utf-8")
+    assert load_persona(path).question == textbook.persona.question

@@ -166,3 +166,12 @@ def test_ending_the_workshop_deletes_it_and_its_votes(store):
     assert at.success and "votes are deleted" in at.success[0].value
     with pytest.raises(InputError, match="No workshop has the code"):
         store.session(made.session.code)
+
+
+def test_the_revealed_results_read_in_french(store):
+    made = _room_that_counts_connections(store, participants=3)
+    store.reveal(made.session.code, made.secret)
+    at = trainer(code=made.session.code, secret=made.secret, lang="fr")
+    assert not at.exception
+    assert "La salle est en désaccord avec elle-même" in texts(at)
+    assert [m.label for m in at.metric][:2] == ["Lecteur type", "Cette salle"]

@@ -15,6 +15,7 @@ import streamlit as st
 from model.errors import InputError
 from model.presets import presets
 from model.reading import read
+from model.signals import SIGNALS
 from model.workshop.design import DEFAULT_PROFILES
 from model.workshop.links import join_url, trainer_url
 from model.workshop.room import persona_document, persona_toml
@@ -195,6 +196,19 @@ def _results(held: Trainer, lang: str) -> None:
         st.write(t(lang, "workshop_no_difference"))
     for item in different[:8]:
         st.markdown("- " + comparison_text(item, lang))
+    with st.expander(t(lang, "workshop_weights")):
+        table = pd.DataFrame(
+            [
+                {
+                    t(lang, "col_signal"): SIGNALS[c.signal].label[lang],
+                    t(lang, "workshop_col_textbook"): round(c.textbook, 2),
+                    t(lang, "workshop_col_room"): round(c.room, 2),
+                    t(lang, "col_sentence"): comparison_text(c, lang),
+                }
+                for c in found.comparisons
+            ]
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
     st.subheader(t(lang, "workshop_comms_title"))
     profile = presets()[COMMS].profile
     left, right = st.columns(2)
