@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from ui import state
 from ui.privacy import keep_uploads_in_memory
 from ui.readers import session_readers
+from ui.report_button import report_button
 from ui.sidebar import sidebar
 from words.i18n import t
 
@@ -35,6 +38,12 @@ if page.url_path != join.url_path:
     sidebar(readers)
 if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
-page.run()
+try:
+    page.run()
+    if not own_url:  # a report is of one's own profile: not on the workshop's pages
+        report_button()
+except Exception as error:  # noqa: BLE001 - the error boundary: nobody ever sees a traceback
+    logging.getLogger("regards").exception("page %s failed", page.url_path)
+    st.error(t(lang, "page_error", kind=type(error).__name__))
 if not own_url:
     state.write_url()

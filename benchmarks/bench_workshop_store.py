@@ -266,7 +266,7 @@ def main() -> None:
         engine.dispose()
         rows += measure("PostgreSQL", pg_url, lambda mode: postgresql_bare_inserts(pg_url, mode))
     print(
-        f"## Workshop store: {VOTERS} voters at once, {ROUNDS} rounds; counts median of {COUNTS_REPEATS} ({os.cpu_count()} cores)\n"
+        f"## Workshop store: {VOTERS} voters at once, {ROUNDS} rounds; counts: {COUNTS_REPEATS} calls ({os.cpu_count()} cores)\n"
     )
     print(markdown(rows, 2))
     if not pg_url:

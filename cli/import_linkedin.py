@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import Any
 
 from cli.edges import print_json, read_bytes
 from model.errors import InputError
 from model.linkedin.derive import ImportResult, import_export
 from model.signals import SIGNALS
+from words.i18n import Lang, t
+from words.numbers import date, typography
+from words.readings import value_text
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
     command = commands.add_parser("import-linkedin", help="derive a profile from a LinkedIn data export (ZIP), in memory")
     command.add_argument("export", metavar="EXPORT.zip")
     command.add_argument(
@@ -40,26 +44,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_summary(result: ImportResult, lang: str) -> None:
-    fr = lang == "fr"
-    print(("Profil au " if fr else "Profile as of ") + result.as_of.isoformat())
-    print(("Fichiers trouvés : " if fr else "Files found: ") + ", ".join(f"{k} ({v})" for k, v in result.counts.items()))
+def print_summary(result: ImportResult, lang: Lang) -> None:
+    """The import in words, with the same texts the app shows."""
+    print(t(lang, "cli_import_as_of", date=date(result.as_of, lang)))
+    print(t(lang, "linkedin_files", files=", ".join(f"{k} ({v})" for k, v in result.counts.items())))
     if result.files_missing:
-        print(("Fichiers absents : " if fr else "Files missing: ") + ", ".join(result.files_missing))
+        print(t(lang, "linkedin_missing", files=", ".join(result.files_missing)))
     if result.date_range:
-        print(("Période : " if fr else "Dates: ") + f"{result.date_range[0]} → {result.date_range[1]}")
+        print(t(lang, "linkedin_dates", first=date(result.date_range[0], lang), last=date(result.date_range[1], lang)))
     for name, value in result.signals.items():
-        print(f"  {SIGNALS[name].label[lang]:<32} {value!s:>8}  ← {result.sources[name][lang]}")
-    print(("À compléter : " if fr else "To fill in: ") + ", ".join(SIGNALS[n].label[lang] for n in result.to_fill_in))
+        print(f"  {SIGNALS[name].label[lang]:<32} {value_text(SIGNALS[name], value, lang):>8}  ← {result.sources[name][lang]}")
+    if result.to_fill_in:
+        print(t(lang, "linkedin_to_fill", names=", ".join(SIGNALS[n].label[lang] for n in result.to_fill_in)))
     for name, value in result.estimates.items():
-        print(("Estimation (non reprise) : " if fr else "Estimate (not used): ") + f"{SIGNALS[name].label[lang]} ≈ {value}")
+        print(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value_text(SIGNALS[name], value, lang)))
     for note in result.notes:
-        print("! " + note[lang])
-    print(
-        "\n"
-        + (
-            "Pour l'enregistrer : regards import-linkedin EXPORT.zip --json > profil.json"
-            if fr
-            else "To save it: regards import-linkedin EXPORT.zip --json > profile.json"
-        )
-    )
+        print("! " + typography(note[lang], lang))
+    print()
+    print(t(lang, "cli_import_save"))

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import builtins
+from typing import Any
 
 from cli.edges import load_profile, print_json
 from model.errors import InputError
 from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan
 from model.reader import Reader, Readers, default_readers
 from model.signals import SIGNALS
-from words.i18n import Lang
-from words.numbers import duration, percent, points, typography
+from words.i18n import Lang, t
+from words.numbers import duration, percent, points
 from words.plans import plan_json, step_line
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
     levers = commands.add_parser("levers", help="the least-effort changes that move one reader, or several at once")
     levers.add_argument("profile", metavar="PROFILE.json")
     levers.add_argument(
         "--persona", action="append", required=True, help="reader id, repeatable; recruiter/communication for a context"
     )
     levers.add_argument("--context", default=None, help="context of a single --persona, e.g. communication")
-    levers.add_argument("--target", default=str(DEFAULT_TARGET), help="probability every chosen reader should reach (default 0.7)")
+    levers.add_argument(
+        "--target", default=str(DEFAULT_TARGET), help="probability every chosen reader should reach (default 0.7)"
+    )
     levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help="hours you can give over three months (default 10)")
     levers.add_argument("--fixed", action="append", default=[], metavar="SIGNAL", help="a signal you will not change, repeatable")
     levers.add_argument("--trade-offs", action="store_true", help="allow steps that help one reader and hurt another")
@@ -74,29 +76,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_plan(found: Plan, lang: Lang, readers: dict[str, Reader]) -> None:
-    def print(text: str) -> None:  # noqa: A001 - every line through the language's typography
-        builtins.print(typography(text, lang))
-
-    fr = lang == "fr"
-    colon = ":"
+    """The plan in words, with the same texts as the app's checklist."""
     for key in found.readers:
-        change = points(found.after[key] - found.before[key], lang)
-        print(f"{readers[key].name(lang)}{colon} {percent(found.before[key], lang)} → {percent(found.after[key], lang)} ({change})")
+        before, after = percent(found.before[key], lang), percent(found.after[key], lang)
+        print(
+            t(
+                lang,
+                "cli_plan_reader",
+                reader=readers[key].name(lang),
+                before=before,
+                after=after,
+                change=points(found.after[key] - found.before[key], lang),
+            )
+        )
     if found.ask_first:
-        names = ", ".join(SIGNALS[n].label[lang] for n in found.ask_first)
-        print(("Indiquez d'abord (supposés, donc hors du plan)" if fr else "Fill in first (assumed, so left out of the plan)") + f"{colon} {names}")
-    if found.reaches_target:
-        status = f"cible de {percent(found.target, lang)} atteinte" if fr else f"target of {percent(found.target, lang)} reached"
-    else:
-        status = f"cible de {percent(found.target, lang)} hors d'atteinte dans le budget : voici le mieux possible" if fr else f"target of {percent(found.target, lang)} out of reach within the budget: here is the best possible plan"
-    print(f"{status}; effort{colon} {duration(found.effort, lang)}")
+        print(t(lang, "cli_plan_ask_first", names=", ".join(SIGNALS[n].label[lang] for n in found.ask_first)))
+    key = "cli_plan_reached" if found.reaches_target else "cli_plan_unreached"
+    print(t(lang, key, target=percent(found.target, lang), effort=duration(found.effort, lang)))
     for step in found.steps:
         print(f"  - {step_line(step, readers, lang)}")
-    for title, steps in (
-        ("En option, dans le budget restant (aident chaque lecteur)" if fr else "Optional, within the remaining budget (help every reader)", found.optional),
-        ("Arbitrages (aident un lecteur, en desservent un autre)" if fr else "Trade-offs (help one reader, hurt another)", found.trade_offs),
-    ):
+    for title, steps in (("cli_plan_optional", found.optional), ("cli_plan_trade_offs", found.trade_offs)):
         if steps:
-            print(f"{title}{colon}")
+            print(t(lang, title))
             for step in steps:
                 print(f"  - {step_line(step, readers, lang)}")

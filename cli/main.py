@@ -10,11 +10,14 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
+
+import numpy as np
 
 from cli.edges import load_profile, print_json, read_bytes
 from cli.import_linkedin import register as register_import_linkedin
 from cli.levers import register as register_levers
+from cli.report import register as register_report
 from cli.workshop import register as register_workshop
 from model.comparison import differences, disagreements
 from model.errors import InputError
@@ -22,8 +25,8 @@ from model.judgements import DEFAULT_SEED, DEFAULT_SIZE, JUDGEMENTS_DIR, generat
 from model.reader import Reader, default_readers, departures, learn
 from model.reading import Reading, read, read_all
 from model.signals import SIGNALS
-from words.i18n import Lang
-from words.numbers import signed
+from words.i18n import Lang, t
+from words.numbers import signed, typography
 from words.readings import basis_text, reading_json, value_text
 
 EXIT_BAD_INPUT = 2
@@ -52,12 +55,12 @@ def _reader(args: argparse.Namespace) -> Reader:
 def cmd_personas(args: argparse.Namespace) -> int:
     readers = default_readers()
     personas = {r.persona.id: r.persona for r in readers.readers.values()}
-    listing = [
+    listing: list[dict[str, Any]] = [
         {
             "id": p.id,
             "name": p.name[args.lang],
-            "question": p.question[args.lang],
-            "description": p.description[args.lang],
+            "question": typography(p.question[args.lang], args.lang),
+            "description": typography(p.description[args.lang], args.lang),
             "file": f"personas/{p.path.name}",
             "contexts": [
                 {"id": c.id, "name": c.name[args.lang], "description": c.description[args.lang]} for c in p.contexts.values()
@@ -88,11 +91,10 @@ def _print_reading(reading: Reading, lang: Lang) -> None:
         print(f"  - {sentence}")
     print(f"  {basis_text(reading.reader, lang)}")
     for d in departures(reading.reader)[:5]:
-        flip = (" (inversé)" if lang == "fr" else " (reversed)") if d.reversed else ""
+        flip = f" {t(lang, 'cli_reversed')}" if d.reversed else ""
         print(f"    {SIGNALS[d.signal].label[lang]}: {signed(d.textbook, lang)} → {signed(d.learned, lang)}{flip}")
     if reading.assumed:
-        label = "Supposés (valeur typique)" if lang == "fr" else "Assumed (typical value)"
-        print(f"  {label}: {', '.join(SIGNALS[n].label[lang] for n in reading.assumed)}")
+        print(f"  {t(lang, 'assumed_list', names=', '.join(SIGNALS[n].label[lang] for n in reading.assumed))}")
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -132,10 +134,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print()
     found = differences(readings)
     if found:
-        print("Où les lecteurs diffèrent le plus :" if args.lang == "fr" else "Where the readers differ most:")
+        print(t(args.lang, "cli_differ"))
         for item in found:
             parts = ", ".join(f"{readers.by_key(k).name(args.lang)} {signed(v, args.lang)}" for k, v in item.by_reader.items())
-            print(f"  - {SIGNALS[item.signal].label[args.lang]}: {parts}")
+            print(f"  - {t(args.lang, 'cli_differ_line', signal=SIGNALS[item.signal].label[args.lang], parts=parts)}")
     for problem in readers.problems:
         print(f"warning: {problem.text(args.lang)}", file=sys.stderr)
     return 0
@@ -161,8 +163,8 @@ def cmd_judgements_generate(args: argparse.Namespace) -> int:
     sets = {}
     for key, reader in readers.readers.items():
 
-        def logit(X, reader: Reader = reader):  # noqa: ANN001, ANN202 - numpy in, numpy out
-            return reader.intercept + reader.contributions(X).sum(axis=1)
+        def logit(X: np.ndarray, reader: Reader = reader) -> np.ndarray:
+            return np.asarray(reader.intercept + reader.contributions(X).sum(axis=1), dtype=float)
 
         frame = generate(logit, reader.persona.disagreement, size, seed)
         sets[key] = (
@@ -223,13 +225,14 @@ def build_parser() -> argparse.ArgumentParser:
     register_import_linkedin(commands)
     register_levers(commands)
     register_workshop(commands)
+    register_report(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    lang = getattr(args, "lang", "en")
+    lang: Lang = "fr" if getattr(args, "lang", "en") == "fr" else "en"
     try:
         return int(args.func(args))
     except InputError as error:
@@ -238,8 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (RecursionError, MemoryError, OverflowError) as error:
-        message = "l'entrée est trop grande ou trop imbriquée" if lang == "fr" else "the input is too large or too deeply nested"
-        print(f"regards: {message} ({type(error).__name__})", file=sys.stderr)
+        print(f"regards: {t(lang, 'cli_too_large', kind=type(error).__name__)}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

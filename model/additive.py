@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any, Protocol
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from sklearn.base import BaseEstimator, ClassifierMixin
@@ -75,8 +76,10 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         Log-odds of the reference row.
     knots_ : list of ndarray
         Knots of each feature's shape.
-    values_ : list of ndarray
-        Each shape's value at its knots, centred on the reference.
+    rises_ : list of ndarray
+        Each shape's learned corrections at its knots (before centring).
+    coef_ : ndarray
+        The fitted coefficients over [intercept, scales, rises] (what ``covariance_`` is over).
     n_iter_ : int
     scales_ : ndarray of shape (n_features,)
         The prior's shape is multiplied by these (zeros without a prior).
@@ -117,14 +120,15 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         self.alpha_scale = alpha_scale
         self.alpha_intercept = alpha_intercept
 
-    def __sklearn_tags__(self):  # noqa: ANN204 - sklearn's Tags type
+    def __sklearn_tags__(self) -> Any:  # sklearn's Tags type
         tags = super().__sklearn_tags__()
         tags.classifier_tags.multi_class = False
         return tags
 
-    def fit(self, X, y) -> AdditiveClassifier:  # noqa: ANN001 - array-likes, as sklearn
+    def fit(self, X: Any, y: Any) -> AdditiveClassifier:  # array-likes, as scikit-learn takes them
         """Fit the shapes on `X` (n_samples, n_features) and binary labels `y`."""
-        X, y = validate_data(self, X, y, dtype=np.float64)
+        checked_X, checked_y = validate_data(self, X, y, dtype=np.float64)
+        X, y = np.asarray(checked_X, dtype=np.float64), np.asarray(checked_y)
         check_classification_targets(y)
         positive = self._positive(y)
         n_features = X.shape[1]
@@ -159,10 +163,9 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         self.rises_ = raw
         self.reference_ = reference
         at_reference = self._raw_shapes(reference[None, :])[0]
-        self.values_ = [raw[j] - np.interp(reference[j], knots[j], raw[j]) for j in range(n_features)]
         self._at_reference = at_reference
         self.intercept_ = float(theta[0] + at_reference.sum())
-        self.theta_ = theta
+        self.coef_ = theta
         return self
 
     def _positive(self, y: np.ndarray) -> np.ndarray:
@@ -171,14 +174,14 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
             if not np.isin(labels, (0, 1)).all():
                 raise ValueError("with a prior, labels must be 0 (unfavourable) or 1 (favourable)")
             self.classes_ = np.array([0, 1])
-            return labels.astype(int) == 1
+            return np.asarray(labels.astype(int) == 1)
         self.classes_ = np.unique(y)
         if len(self.classes_) != 2:
             raise ValueError(
                 "Only binary classification is supported: AdditiveClassifier needs two classes "
                 f"to learn from, got {len(self.classes_)} class(es)"
             )
-        return y == self.classes_[1]
+        return np.asarray(y == self.classes_[1])
 
     def _prior_intercept(self) -> float:
         return float(self.prior.intercept) if self.prior is not None else 0.0
@@ -198,44 +201,45 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     def _raw_shapes(self, X: np.ndarray) -> np.ndarray:
         """Each feature's uncentred shape: the prior's scaled plus the learned rises."""
         ramps = np.column_stack([np.interp(X[:, j], self.knots_[j], self.rises_[j]) for j in range(X.shape[1])])
-        return self.scales_ * self._prior_contributions(X) + ramps
+        return np.asarray(self.scales_ * self._prior_contributions(X) + ramps, dtype=np.float64)
 
-    def contributions(self, X) -> np.ndarray:  # noqa: ANN001
+    def contributions(self, X: ArrayLike) -> np.ndarray:
         """Each feature's contribution to the log-odds, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        X = validate_data(self, X, dtype=np.float64, reset=False)
-        return self._contributions(X)
+        checked = np.asarray(validate_data(self, X, dtype=np.float64, reset=False), dtype=np.float64)
+        return self._contributions(checked)
 
     def _contributions(self, X: np.ndarray) -> np.ndarray:
-        return self._raw_shapes(X) - self._at_reference
+        return np.asarray(self._raw_shapes(X) - self._at_reference, dtype=np.float64)
 
     def design(self, X: np.ndarray) -> np.ndarray:
         """The rows the coefficients multiply: [1, prior contributions, ramps] (for the Laplace band)."""
         ramps = np.hstack([_ramps(X[:, j], self.knots_[j]) for j in range(X.shape[1])])
         return np.hstack([np.ones((len(X), 1)), self._prior_contributions(X), ramps])
 
-    def logit_sd(self, X) -> np.ndarray | None:  # noqa: ANN001
+    def logit_sd(self, X: ArrayLike) -> np.ndarray | None:
         """The standard deviation of each row's log-odds under the Laplace approximation."""
         check_is_fitted(self)
         if self.covariance_ is None:
             return None
         rows = self.design(np.asarray(X, dtype=np.float64))
-        return np.sqrt(np.maximum(np.einsum("ij,jk,ik->i", rows, self.covariance_, rows), 0.0))
+        variance = np.einsum("ij,jk,ik->i", rows, self.covariance_, rows)
+        return np.asarray(np.sqrt(np.maximum(variance, 0.0)), dtype=np.float64)
 
-    def decision_function(self, X) -> np.ndarray:  # noqa: ANN001
+    def decision_function(self, X: ArrayLike) -> np.ndarray:
         """Log-odds of ``classes_[1]``: intercept plus the sum of contributions."""
         contributions = self.contributions(X)
-        return self.intercept_ + contributions.sum(axis=1)
+        return np.asarray(self.intercept_ + contributions.sum(axis=1), dtype=np.float64)
 
-    def predict_proba(self, X) -> np.ndarray:  # noqa: ANN001
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         p = expit(self.decision_function(X))
         return np.column_stack([1.0 - p, p])
 
-    def predict(self, X) -> np.ndarray:  # noqa: ANN001
+    def predict(self, X: ArrayLike) -> np.ndarray:
         decision = self.decision_function(X)
-        return self.classes_[(decision > 0).astype(int)]
+        return np.asarray(self.classes_[(decision > 0).astype(int)])
 
-    def shape(self, feature: int, grid) -> np.ndarray:  # noqa: ANN001
+    def shape(self, feature: int, grid: ArrayLike) -> np.ndarray:
         """Feature `feature`'s centred shape function evaluated on `grid` (for plots)."""
         check_is_fitted(self)
         X = np.tile(self.reference_, (len(np.asarray(grid)), 1))
@@ -262,7 +266,7 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
 
     def _reference(self, X: np.ndarray) -> np.ndarray:
         if self.reference is None:
-            return np.median(X, axis=0)
+            return np.asarray(np.median(X, axis=0), dtype=np.float64)
         reference = np.asarray(self.reference, dtype=np.float64)
         if reference.shape != (X.shape[1],):
             raise ValueError(f"reference needs one value per feature ({X.shape[1]} features)")
@@ -273,7 +277,7 @@ def _ramps(column: np.ndarray, knots: np.ndarray) -> np.ndarray:
     """Ramp k rises from 0 at knot k to 1 at knot k+1: the shape's rises are their weights."""
     if len(knots) < 2:
         return np.empty((len(column), 0))
-    return np.clip((column[:, None] - knots[:-1]) / np.diff(knots), 0.0, 1.0)
+    return np.asarray(np.clip((column[:, None] - knots[:-1]) / np.diff(knots), 0.0, 1.0), dtype=np.float64)
 
 
 def _bound(direction: int) -> tuple[float | None, float | None]:

@@ -9,7 +9,6 @@ from typing import Literal
 from model.paths import DATA_DIR
 
 Kind = Literal["seed", "assumption", "peer-reviewed", "survey", "second-hand"]
-KINDS: tuple[Kind, ...] = ("seed", "peer-reviewed", "survey", "second-hand", "assumption")
 
 
 @dataclass(frozen=True)

@@ -134,8 +134,9 @@ def candidate_values(signal: Signal, current: Value) -> list[Value]:
         return [current, not current] if flips else [current]
     if signal.nullable:
         return [current] if current == 0 else [current, 0]
-    low = max(signal.low, float(current) - signal.move_down)
-    high = min(signal.high, float(current) + signal.move_up) if up else float(current)
+    number = float(current or 0)
+    low = max(signal.low, number - signal.move_down)
+    high = min(signal.high, number + signal.move_up) if up else number
     if signal.type == "share":
         grid = np.round(np.arange(0.0, 1.0 + 1e-9, SHARE_STEP), 2)
         values: list[Value] = [float(v) for v in grid if low - 1e-9 <= v <= high + 1e-9]
@@ -193,7 +194,13 @@ def options(
         gains = np.array([r.contribution(name, encoded) - r.contribution(name, encoded[:1]) for r in readers]).T
         group = []
         for index, (value, gain) in enumerate(zip(values, gains, strict=True)):
-            option = Option(name, value, effort_of(signal, current, value), math.ceil(round(effort_of(signal, current, value) / EFFORT_UNIT, 6)), tuple(float(x) for x in gain))
+            option = Option(
+                name,
+                value,
+                effort_of(signal, current, value),
+                math.ceil(round(effort_of(signal, current, value) / EFFORT_UNIT, 6)),
+                tuple(float(x) for x in gain),
+            )
             if index == 0 or (_worth_it(option.gains, starts) and (trade_offs or min(option.gains) >= -1e-9)):
                 group.append(option)
         table[name] = group
@@ -246,15 +253,15 @@ def _reconstruct(groups: list[list[Option]], choices: list[np.ndarray], budget: 
     return [o for o in reversed(chosen) if o.value != current[o.signal]]
 
 
-def _single(groups: list[list[Option]], need: float, budget_units: int) -> tuple[list[Option], bool]:
+def _single(groups: list[list[Option]], need: float, budget_units: int) -> list[Option]:
     """One reader: the cheapest plan reaching `need` within the budget, else the best within it."""
     best, choice = _knapsack(groups)
     limit = min(budget_units, len(best) - 1)
     reachable = np.nonzero(best[: limit + 1] >= need - 1e-12)[0]
     if reachable.size:
-        return _reconstruct(groups, choice, int(reachable[0])), True
+        return _reconstruct(groups, choice, int(reachable[0]))
     units = int(np.flatnonzero(best[: limit + 1] >= best[: limit + 1].max() - 1e-12)[0])
-    return _reconstruct(groups, choice, units), False
+    return _reconstruct(groups, choice, units)
 
 
 def _milp(flat: list[Option], starts: np.ndarray, budget_units: int, need: float | None) -> list[Option] | None:
@@ -263,32 +270,42 @@ def _milp(flat: list[Option], starts: np.ndarray, budget_units: int, need: float
     most within the budget."""
     n, readers = len(flat), len(starts)
     signals = sorted({o.signal for o in flat})
-    rows, lows, highs = [], [], []
+    rows: list[np.ndarray] = []
+    bounds_of_rows: list[tuple[float, float]] = []
     for name in signals:
         row = np.zeros(n + 1)
         row[[i for i, o in enumerate(flat) if o.signal == name]] = 1.0
-        rows.append(row), lows.append(1.0), highs.append(1.0)
+        rows.append(row)
+        bounds_of_rows.append((1.0, 1.0))
     effort = np.zeros(n + 1)
     effort[:n] = [o.units for o in flat]
-    rows.append(effort), lows.append(-np.inf), highs.append(float(budget_units))
+    rows.append(effort)
+    bounds_of_rows.append((-np.inf, float(budget_units)))
     for r in range(readers):
         row = np.zeros(n + 1)
         row[:n] = [o.gains[r] for o in flat]
         if need is None:
             row[-1] = -1.0
-            rows.append(row), lows.append(-starts[r]), highs.append(np.inf)
-        else:
-            rows.append(row), lows.append(need - starts[r]), highs.append(np.inf)
+        rows.append(row)
+        bounds_of_rows.append((float(-starts[r]) if need is None else float(need - starts[r]), np.inf))
+    lows = [low for low, _ in bounds_of_rows]
+    highs = [high for _, high in bounds_of_rows]
     c = np.zeros(n + 1)
     if need is None:
         c[-1] = -1.0
         c[:n] = 1e-6 * effort[:n]  # among plans with the best floor, the cheapest
     else:
         c[:n] = effort[:n]
-    integrality = np.ones(n + 1)
+    integrality = np.ones(n + 1, dtype=np.int64)
     integrality[-1] = 0
     bounds = Bounds(np.r_[np.zeros(n), -np.inf if need is None else 0.0], np.r_[np.ones(n), np.inf if need is None else 0.0])
-    result = milp(c, constraints=LinearConstraint(np.array(rows), lows, highs), integrality=integrality, bounds=bounds, options={"presolve": False, "mip_rel_gap": 0.0})
+    result = milp(
+        c,
+        constraints=LinearConstraint(np.array(rows), lows, highs),
+        integrality=integrality,
+        bounds=bounds,
+        options={"presolve": False, "mip_rel_gap": 0.0},
+    )
     if not result.success:
         return None
     return [o for o, x in zip(flat, result.x[:n], strict=True) if x > 0.5]
@@ -329,26 +346,33 @@ def plan(
     units = math.floor(round(budget / EFFORT_UNIT, 6))
     groups = [table[n] for n in NAMES]
     if len(readers) == 1:
-        chosen, reaches = _single(groups, need - starts[0], units)
+        chosen = _single(groups, need - starts[0], units)
     else:
         flat = [o for g in groups for o in undominated(g)]
         if bool((starts >= need).all()):
             found: list[Option] | None = []
         else:
             found = _milp(flat, starts, units, need)
-        reaches = found is not None
         chosen = found if found is not None else (_milp(flat, starts, units, None) or [])
         chosen = [o for o in chosen if o.value != table[o.signal][0].value]
     chosen = _trimmed(chosen, starts)
     return _assemble(readers, profile, chosen, starts, target=target, budget=budget, table_trade_offs=trade_offs, fixed=fixed)
 
 
-def plan_for_reader(reader: Reader, profile: Profile, target: float = DEFAULT_TARGET, fixed: tuple[str, ...] = (), budget: float = DEFAULT_BUDGET) -> Plan:
+def plan_for_reader(
+    reader: Reader, profile: Profile, target: float = DEFAULT_TARGET, fixed: tuple[str, ...] = (), budget: float = DEFAULT_BUDGET
+) -> Plan:
     """One reader: the least-effort plan reaching `target` within `budget` hours."""
     return plan([reader], profile, target=target, budget=budget, fixed=fixed)
 
 
-def plan_for_readers(readers: list[Reader], profile: Profile, budget: float = DEFAULT_BUDGET, fixed: tuple[str, ...] = (), target: float = DEFAULT_TARGET) -> Plan:
+def plan_for_readers(
+    readers: list[Reader],
+    profile: Profile,
+    budget: float = DEFAULT_BUDGET,
+    fixed: tuple[str, ...] = (),
+    target: float = DEFAULT_TARGET,
+) -> Plan:
     """Several readers: the least-effort plan taking all of them to `target` within `budget` hours."""
     return plan(readers, profile, target=target, budget=budget, fixed=fixed)
 
@@ -360,7 +384,9 @@ def _check(target: float, budget: float) -> None:
             fr=f"cible {target:g} : attendu une probabilité entre 0 et 1, par exemple 0,7",
         )
     if not 0.0 <= budget <= 1000.0 or math.isnan(budget):
-        raise InputError(f"budget {budget:g}: expected hours from 0 to 1,000", fr=f"budget {budget:g} : attendu des heures, de 0 à 1 000")
+        raise InputError(
+            f"budget {budget:g}: expected hours from 0 to 1,000", fr=f"budget {budget:g} : attendu des heures, de 0 à 1 000"
+        )
 
 
 def _assemble(

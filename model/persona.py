@@ -180,8 +180,7 @@ class _Where:
 
     def sources(self, raw: dict[str, Any], key: str, prefix: str, default: list[str] | None = None) -> tuple[str, ...]:
         sources = raw.get(key, default)
-        valid = isinstance(sources, list) and sources and all(isinstance(s, str) and SOURCE.match(s) for s in sources)
-        if not valid:
+        if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and SOURCE.match(s) for s in sources):
             raise self.error(
                 prefix + key,
                 'a list of "seed", "assumption" or evidence numbers like "E1"',

@@ -78,7 +78,7 @@ def _quantile(spec: dict[str, Any], u: np.ndarray, low: float, high: float) -> n
     kind = spec["distribution"]
     eps = 1e-12
     if kind == "bernoulli":
-        return (u > 1.0 - spec["p_true"]).astype(float)
+        return np.asarray(u > 1.0 - spec["p_true"], dtype=float)
     if kind == "beta":
         return np.clip(special.betaincinv(spec["a"], spec["b"], u), low, high)
     p_zero = spec.get("p_zero", 0.0)

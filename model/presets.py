@@ -1,4 +1,6 @@
-"""Example profiles for workshops, drawn from the seed's own examples (`data/presets/`)."""
+"""Example profiles for workshops, drawn from the seed's own examples (`data/presets/`).
+
+A broken preset file is reported and left out; the others still load (the app starts)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from model.errors import InputError
-from model.population import DATA_DIR
+from model.paths import DATA_DIR
 from model.profile import Profile, from_json
 from model.signals import LANGS
 
@@ -25,19 +27,49 @@ class Preset:
 
 def load_preset(path: Path) -> Preset:
     """A preset file: a profile plus its name and a sentence saying who it is, in both languages."""
-    document = json.loads(path.read_text("utf-8"))
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise InputError(
+            f"{path.name}: not a readable JSON file ({type(error).__name__})",
+            fr=f"{path.name} : fichier JSON illisible ({type(error).__name__})",
+        ) from None
+    if not isinstance(document, dict):
+        raise InputError(f"{path.name}: expected a JSON object", fr=f"{path.name} : attendu un objet JSON")
     texts = {key: document.get(key) for key in ("name", "description")}
     for key, value in texts.items():
-        if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGS):
-            raise InputError(f"{path.name}: '{key}' needs a French and an English text")
+        if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or not value.get(lang) for lang in LANGS):
+            raise InputError(
+                f"{path.name}: '{key}' needs a French and an English text",
+                fr=f"{path.name} : '{key}' demande un texte en français et en anglais",
+            )
     try:
         profile = from_json(document)
     except InputError as error:
-        raise InputError(f"{path.name}: {error}") from None
-    return Preset(id=path.stem, name=texts["name"], description=texts["description"], profile=profile)
+        raise InputError(f"{path.name}: {error}", fr=f"{path.name} : {error.text('fr')}") from None
+    name, description = texts["name"], texts["description"]
+    assert isinstance(name, dict) and isinstance(description, dict)
+    return Preset(id=path.stem, name=dict(name), description=dict(description), profile=profile)
+
+
+def load_presets(directory: Path = PRESETS_DIR) -> tuple[dict[str, Preset], list[InputError]]:
+    """Every preset that loads, by id in file-name order, and the problems of those that do not."""
+    found: dict[str, Preset] = {}
+    problems: list[InputError] = []
+    for path in sorted(directory.glob("*.json")):
+        try:
+            found[path.stem] = load_preset(path)
+        except InputError as error:
+            problems.append(error)
+    return found, problems
 
 
 @cache
 def presets() -> dict[str, Preset]:
-    """Every preset, by id, in file-name order."""
-    return {path.stem: load_preset(path) for path in sorted(PRESETS_DIR.glob("*.json"))}
+    """The project's presets that load (read-only, once per process)."""
+    return load_presets()[0]
+
+
+@cache
+def preset_problems() -> tuple[InputError, ...]:
+    return tuple(load_presets()[1])

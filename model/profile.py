@@ -48,7 +48,8 @@ def from_signals(signals: dict[str, Any], as_of: dt.date | None = None) -> Profi
     values = {name: SIGNALS[name].validate(value) for name, value in signals.items()}
     for name, value in values.items():
         bound = SIGNALS[name].at_most
-        if bound is not None and value is not None and values.get(bound) is not None and value > values[bound]:
+        limit = values.get(bound) if bound is not None else None
+        if bound is not None and value is not None and limit is not None and value > limit:
             signal, other = SIGNALS[name], SIGNALS[bound]
             raise InputError(
                 f"{signal.label['en']} ({name}): {value} cannot exceed {other.label['en'].lower()} ({values[bound]}), which they are part of",

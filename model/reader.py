@@ -183,7 +183,7 @@ def learner(reader: Reader, *, prior: bool = True) -> AdditiveClassifier:
     return AdditiveClassifier(
         knots=population_knots(),
         prior=reader.textbook if prior else None,
-        reference=reader.expected,
+        reference=reader.expected.tolist(),
         alpha=64.0,
         alpha_scale=2.0,
         alpha_intercept=1.0,

@@ -58,7 +58,7 @@ class TextbookShapes:
 
     def contributions(self, X: np.ndarray) -> np.ndarray:
         """Each signal's contribution for encoded profiles `X` (n, n_signals)."""
-        return self._weight * (self._score(np.asarray(X, dtype=float)) - self._at_expected)
+        return np.asarray(self._weight * (self._score(np.asarray(X, dtype=float)) - self._at_expected), dtype=float)
 
     def logit_sd(self, X: np.ndarray) -> None:
         """A textbook reader states its reading; it has no uncertainty of its own to report."""

@@ -24,10 +24,20 @@ if [[ "${1:-}" == "--test" ]]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v strace >/dev/null 2>&1 || missing+=(strace)
+  # nginx: the test of several server processes behind a reverse proxy with session affinity
+  command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
   if (( ${#missing[@]} )); then
     sudo_cmd=""
     [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+fi
+
+if [[ "${1:-}" == "--test" ]] && ! command -v pdftotext >/dev/null 2>&1; then
+  # poppler-utils reads the report's PDF back (pdftotext) and draws its pages (pdftoppm) in the tests.
+  sudo_cmd=""
+  [[ "$(id -u)" != "0" ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null
 fi

@@ -105,7 +105,7 @@ def test_personas_lists_readers_and_contexts(capsys):
     code, out, _ = run(capsys, "personas", "--json", "--lang", "fr")
     listing = {p["id"]: p for p in json.loads(out)["personas"]}
     assert code == 0
-    assert listing["recruiter"]["question"] == "Est-ce que j'appellerais ce candidat ?"
+    assert listing["recruiter"]["question"] == "Est-ce que j'appellerais ce candidat\u202f?"
     assert [c["id"] for c in listing["recruiter"]["contexts"]] == ["communication"]
 
 
@@ -214,3 +214,35 @@ def test_every_command_has_help_and_is_in_the_readme(capsys, command):
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and "usage: regards" in out
     assert f"regards {command}" in (ROOT / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_human_readable_outputs_speak_the_persons_language(capsys, lang):
+    """read, compare, levers and import-linkedin as text: the same words as the app, with each
+    language's typography (narrow no-break spaces before French colons and percent signs)."""
+    preset = "data/presets/comms_manager.json"
+    outputs = []
+    for argv in (
+        ["read", preset, "--persona", "recruiter", "--context", "communication"],
+        ["compare", preset],
+        ["levers", preset, "--persona", "recruiter/communication"],
+        ["import-linkedin", "data/samples/sample_export.zip"],
+        ["personas"],
+    ):
+        assert main([*argv, "--lang", lang]) == 0
+        outputs.append(capsys.readouterr().out)
+    read_text, compare_text, levers_text, import_text, personas_text = outputs
+    if lang == "fr":
+        assert "Lecture plutôt défavorable auprès d'un recruteur (poste en communication)\u202f: 9\u202f% de chances" in read_text
+        assert "Là où les lecteurs diffèrent le plus\u202f:" in compare_text
+        assert "Cible de 70\u202f% atteinte\u202f; effort\u202f: 4\u202fh\u202f12" in levers_text
+        assert "Profil au 20 novembre 2026" in import_text
+        assert "Est-ce que j'appellerais ce candidat\u202f?" in personas_text
+    else:
+        assert "A rather unfavourable reading with a recruiter (communications role): 9% chance" in read_text
+        assert "Where the readers differ most:" in compare_text
+        assert "Target of 70% reached; effort: 4 h 12" in levers_text
+        assert "Profile as of 20 November 2026" in import_text
+        assert "Would I call this candidate?" in personas_text
+    for text in outputs:
+        assert "_90d" not in text.replace("--persona", "")

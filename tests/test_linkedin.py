@@ -249,7 +249,7 @@ def test_import_linkedin_prints_the_profile_json_read_takes(capsys, tmp_path):
 def test_import_linkedin_summary_in_french(capsys):
     assert main(["import-linkedin", SAMPLE, "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "À compléter : Photo de profil" in out and "Fichiers trouvés" in out
+    assert "À compléter à la main (l'export ne peut pas le dire)\u202f: Photo de profil" in out and "Fichiers lus\u202f:" in out
 
 
 @pytest.mark.parametrize(

@@ -467,6 +467,22 @@ def test_a_restart_keeps_sessions_participants_and_votes(url: str, clock: Clock)
     after.dispose()
 
 
+def test_several_server_processes_can_start_at_once_on_an_empty_database(url: str, clock: Clock) -> None:
+    """Each builds the tables if missing; none fails because another was creating them."""
+    start = threading.Barrier(4)
+
+    def server(_: int) -> Store:
+        start.wait()
+        return Store(url, clock=clock)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        stores = list(pool.map(server, range(4)))
+    code = stores[0].create_session("recruiter", profiles()).session.code
+    assert {store.session(code).code for store in stores} == {code}
+    for store in stores:
+        store.dispose()
+
+
 # -- where the store lives -----------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from model.presets import presets
 from model.profile import loads
 from model.signals import SITUATIONS, Signal, Value, by_situation
 from ui import state
+from ui.downloads import private_download
 from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
 from words.i18n import t
 
@@ -47,10 +48,11 @@ def _sources(lang: str) -> None:
         elif loaded := st.session_state.get("upload_loaded"):
             st.success(t(lang, "upload_ok", name=loaded))
         document = state.profile().to_json()
-        st.download_button(
+        private_download(
             t(lang, "download"),
-            json.dumps(document, ensure_ascii=False, indent=2),
-            file_name="regards-profile.json",
+            lambda: json.dumps(document, ensure_ascii=False, indent=2),
+            stem="regards-profile",
+            extension="json",
             mime="application/json",
             key="download",
         )

@@ -33,7 +33,9 @@ def levers_page() -> None:
     budget = middle.slider(t(lang, "levers_budget"), 1.0, 30.0, DEFAULT_BUDGET, 1.0, key="levers_budget")
     trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key="levers_trade_offs")
     actionable = [n for n in NAMES if SIGNALS[n].actionable]
-    fixed = tuple(st.multiselect(t(lang, "levers_fixed"), actionable, key="levers_fixed", format_func=lambda n: SIGNALS[n].label[lang]))
+    fixed = tuple(
+        st.multiselect(t(lang, "levers_fixed"), actionable, key="levers_fixed", format_func=lambda n: SIGNALS[n].label[lang])
+    )
     chosen = {k: readers[k] for k in [main, *also]}
     found = plan(list(chosen.values()), state.profile(), target=target, budget=budget, fixed=fixed, trade_offs=trade_offs)
     _applied(lang, readers)
@@ -58,7 +60,9 @@ def _summary(found: Plan, chosen: dict[str, Reader], lang: Lang) -> None:
         st.warning(t(lang, "levers_unreached", effort=effort, target=goal))
     columns = st.columns(len(found.readers))
     for column, key in zip(columns, found.readers, strict=True):
-        column.metric(chosen[key].name(lang), percent(found.after[key], lang), delta=points(found.after[key] - found.before[key], lang))
+        column.metric(
+            chosen[key].name(lang), percent(found.after[key], lang), delta=points(found.after[key] - found.before[key], lang)
+        )
 
 
 def _moves(title: str, steps: tuple[Any, ...], chosen: dict[str, Reader], lang: Lang) -> None:
@@ -70,7 +74,9 @@ def _moves(title: str, steps: tuple[Any, ...], chosen: dict[str, Reader], lang: 
 
 def _buttons(found: Plan, lang: Lang) -> None:
     left, right = st.columns(2)
-    left.button(t(lang, "levers_apply"), key="levers_apply", on_click=_apply, args=(found,), disabled=not found.steps, type="primary")
+    left.button(
+        t(lang, "levers_apply"), key="levers_apply", on_click=_apply, args=(found,), disabled=not found.steps, type="primary"
+    )
     right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=APPLIED not in st.session_state)
 
 
@@ -79,12 +85,27 @@ def _applied(lang: Lang, readers: dict[str, Reader]) -> None:
     applied = st.session_state.get(APPLIED)
     if not applied:
         return
-    lines = [t(lang, "levers_before_after", reader=readers[k].name(lang), before=percent(applied["before"][k], lang), after=percent(applied["after"][k], lang)) for k in applied["before"] if k in readers]
+    lines = [
+        t(
+            lang,
+            "levers_before_after",
+            reader=readers[k].name(lang),
+            before=percent(applied["before"][k], lang),
+            after=percent(applied["after"][k], lang),
+        )
+        for k in applied["before"]
+        if k in readers
+    ]
     st.success(t(lang, "levers_applied") + "  \n" + "  \n".join(lines))
 
 
 def _apply(found: Plan) -> None:
-    st.session_state[APPLIED] = {"signals": dict(state.signals()), "preset": st.session_state[state.PRESET], "before": dict(found.before), "after": dict(found.after)}
+    st.session_state[APPLIED] = {
+        "signals": dict(state.signals()),
+        "preset": st.session_state[state.PRESET],
+        "before": dict(found.before),
+        "after": dict(found.after),
+    }
     state.set_signals({**state.signals(), **found.changes()})
 
 

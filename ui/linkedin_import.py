@@ -70,6 +70,7 @@ def _import(data: bytes) -> None:
         st.session_state[PROBLEM] = error
         return
     state.set_signals(dict(result.signals))
+    st.session_state[state.PROFILE_IN_URL] = False
     st.session_state[SUMMARY] = result.to_json()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.presets import presets
+from model.presets import preset_problems, presets
 from model.reader import Readers
 from ui import state
 from words.i18n import LANGS, t
@@ -42,6 +42,8 @@ def sidebar(readers: Readers) -> None:
             format_func=lambda k: readers.readers[k].name(lang),
             persist_state="session",
         )
+        st.toggle(t(lang, "profile_in_url"), key=state.PROFILE_IN_URL, value=True, help=t(lang, "profile_in_url_help"))
+        st.caption(t(lang, "profile_in_url_on") if st.session_state[state.PROFILE_IN_URL] else t(lang, "profile_in_url_off"))
         st.toggle(
             t(lang, "presenter"),
             key=state.PRESENTER,
@@ -50,8 +52,10 @@ def sidebar(readers: Readers) -> None:
             persist_state="session",
         )
         preset = st.session_state[state.PRESET]
-        name = presets()[preset].name[lang] if preset else t(lang, "custom_profile")
+        name = presets()[preset].name[lang] if preset in presets() else t(lang, "custom_profile")
         st.caption(t(lang, "current_profile", name=name))
+        for problem in preset_problems():
+            st.warning(t(lang, "broken_preset", message=problem.text(lang)))
         for problem in readers.problems:
             st.warning(t(lang, "broken_persona", message=problem.text(lang)))
         if problem := state.take_url_problem():

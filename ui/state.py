@@ -15,12 +15,15 @@ import streamlit as st
 from model.errors import InputError
 from model.presets import presets
 from model.profile import Profile, from_signals
-from model.signals import NAMES, SIGNALS, Value
+from model.signals import NAMES, SIGNALS, Value, unknown_signal
 
 DEFAULT_PRESET = "comms_manager"
 DEFAULT_READER = "recruiter/communication"
 LANG, READER, PRESENTER, SIGNALS_KEY, PRESET = "lang", "reader", "presenter", "signals", "preset"
 PRESET_CHOICE = "preset_choice"
+PROFILE_IN_URL = "profile_in_url"
+"""Whether the page's address carries the profile (for sharing and the back button). Off after
+an import: an export's counts stay in the session, not in browser history or copied links."""
 URL_WRITTEN = "_url_written"
 
 
@@ -38,7 +41,8 @@ def init(reader_keys: list[str]) -> None:
         st.session_state[LANG] = _browser_lang()
         st.session_state[READER] = DEFAULT_READER if DEFAULT_READER in reader_keys else reader_keys[0]
         st.session_state[PRESENTER] = False
-        set_signals(dict(presets()[DEFAULT_PRESET].profile.to_json()["signals"]), DEFAULT_PRESET)
+        default = presets().get(DEFAULT_PRESET)
+        set_signals(dict(default.profile.to_json()["signals"]) if default else {}, DEFAULT_PRESET if default else None)
     url = {k: st.query_params[k] for k in st.query_params}
     if url and url != st.session_state.get(URL_WRITTEN):
         _load_url(url, reader_keys)
@@ -121,7 +125,7 @@ def encode_signals(values: dict[str, Value]) -> str:
             return "null"
         if isinstance(value, bool):
             return "1" if value else "0"
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return repr(value) if isinstance(value, float) else str(value)  # repr: the exact float back
 
     return ";".join(f"{name}:{text(values[name])}" for name in NAMES if name in values)
 
@@ -132,7 +136,7 @@ def decode_signals(text: str) -> dict[str, Value]:
     for part in filter(None, text.split(";")):
         name, _, raw = part.partition(":")
         if name not in SIGNALS:
-            raise InputError(f"unknown signal '{name}'", fr=f"signal inconnu '{name}'")
+            raise unknown_signal(name)
         values[name] = _parse(name, raw)
     from_signals(values)
     return values
@@ -173,11 +177,10 @@ def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
 
 
 def url_state() -> dict[str, str]:
-    state = {
-        "lang": lang(),
-        "reader": st.session_state[READER],
-        "p": encode_signals(signals()),
-    }
+    """The view as query parameters; the profile only when the person keeps it in the address."""
+    state = {"lang": lang(), "reader": st.session_state[READER]}
+    if st.session_state.get(PROFILE_IN_URL, True):
+        state["p"] = encode_signals(signals())
     if st.session_state[PRESET]:
         state["preset"] = st.session_state[PRESET]
     if st.session_state[PRESENTER]:

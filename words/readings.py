@@ -10,7 +10,7 @@ from model.reader import Reader, departures
 from model.reading import FAVOURABLE, Reading, Reason
 from model.signals import SIGNALS, Signal, Value
 from words.i18n import Lang, t
-from words.numbers import fill, number, percent, plural_category
+from words.numbers import fill, number, percent, plural_category, typography
 
 SURE = 0.95
 """Beyond 95 % (below 5 %) a probability is said in words, never as 100 % or 0 %."""
@@ -146,7 +146,7 @@ def reading_json(reading: Reading, lang: Lang) -> dict[str, Any]:
         **reading.to_json(),
         "reader": reader.name(lang),
         "key": reader.key,
-        "question": reader.question(lang),
+        "question": typography(reader.question(lang), lang),
         "sentences": [verdict_sentence(reading, lang), *(r["text"] for r in found)],
         "reasons": found,
         "standing": standing_text(reading, lang),

@@ -48,7 +48,6 @@ COMPLETE_ONLY = (
     "Inferences_about_you.csv",
 )
 """Files only a Complete archive holds: one of them tells it from a Basic one."""
-NEVER_IN_EXPORT = ("has_photo", "cv_mismatches", "on_topic_share", "controversial_share")
 WINDOW_DAYS = 90
 WEEKS = 26
 LINKEDIN_LAUNCH = dt.date(2003, 1, 1)

@@ -59,10 +59,6 @@ class Companies:
     def __bool__(self) -> bool:
         return bool(self.keys)
 
-    def mentioned(self, text: str) -> bool:
-        """Whether `text` names one of the companies (or a part of one)."""
-        return self.named_in(words(fold(text)))
-
     def named_in(self, tokens: list[str]) -> bool:
         """Whether the words `tokens` (of a folded text) name one of the companies."""
         if not self.keys.isdisjoint(tokens):

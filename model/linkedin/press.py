@@ -406,7 +406,7 @@ def _titles(positions: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def _newsrooms(companies: pd.Series) -> np.ndarray:
     """Per row: the company is a newsroom, by its whole name."""
     codes, folded = _distinct(companies)
-    return (_search(_NEWSROOM, folded) & ~_search(_NOT_NEWSROOM, folded))[codes]
+    return np.asarray((_search(_NEWSROOM, folded) & ~_search(_NOT_NEWSROOM, folded))[codes], dtype=bool)
 
 
 def _distinct(texts: pd.Series) -> tuple[np.ndarray, list[str] | pd.Series]:

@@ -2,7 +2,7 @@
 
 Invented names only, never real people's data. Seeded: the same arguments give the same bytes.
 
-    python -m model.linkedin.synthetic data/samples/sample_export.zip
+    python -m cli.sample_export data/samples/sample_export.zip
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import re
-import sys
 import zipfile
 from dataclasses import dataclass
 
@@ -381,8 +380,5 @@ def archive(spec: Spec = Spec(), extra: dict[str, bytes] | None = None) -> bytes
     return buffer.getvalue()
 
 
-if __name__ == "__main__":
-    target = sys.argv[1] if len(sys.argv) > 1 else "data/samples/sample_export.zip"
-    with open(target, "wb") as handle:
-        handle.write(archive(Spec(folder="Complete_LinkedInDataExport_11-20-2026/")))
-    print(target)
+SAMPLE = Spec(folder="Complete_LinkedInDataExport_11-20-2026/")
+"""The sample export the app offers (`data/samples/sample_export.zip`, made by `python -m cli.sample_export`)."""

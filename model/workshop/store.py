@@ -490,7 +490,7 @@ class Store:
         return self._engine.dialect.name
 
     def dispose(self) -> None:
-        """Close the pooled connections (PostgreSQL); the data stays. The store is reusable after."""
+        """Close the pooled connections; the data stays, and the store opens new ones if used again."""
         self._engine.dispose()
 
     # -- trainer --------------------------------------------------------------------------------

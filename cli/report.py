@@ -1,0 +1,83 @@
+"""`regards report`: the report a client takes home, as a standalone HTML file or an A4 PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from cli.edges import load_profile
+from cli.levers import _finite, chosen_readers
+from model.errors import InputError
+from model.levers import DEFAULT_TARGET
+from model.reader import default_readers
+from report.content import build
+from report.html import render as render_html
+from report.pdf import render as render_pdf
+
+FORMATS = ("html", "pdf")
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
+    report = commands.add_parser("report", help="the report a client takes home: standalone interactive HTML, or PDF")
+    report.add_argument("profile", metavar="PROFILE.json")
+    report.add_argument(
+        "--persona",
+        action="append",
+        default=None,
+        help="reader id, repeatable; recruiter/communication for a context (default: every reader)",
+    )
+    report.add_argument(
+        "--target", default=str(DEFAULT_TARGET), help="probability the plan aims at with one reader (default 0.7)"
+    )
+    report.add_argument("--format", default="html", help="html or pdf (default: html)")
+    report.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write; - for standard output")
+    report.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format not in FORMATS:
+        raise InputError(f"--format {args.format!r}: expected html or pdf", fr=f"--format {args.format!r} : attendu html ou pdf")
+    target = _finite(args.target, "--target", 0.01, 0.99)
+    readers = default_readers()
+    chosen = chosen_readers(readers, args.persona, None) if args.persona else list(readers.readers.values())
+    if not chosen:
+        raise InputError("no reader could be loaded", fr="aucun lecteur n'a pu être chargé")
+    profile = load_profile(args.profile)
+    output = None if args.output == "-" else _writable(args.output)
+    report = build(profile, chosen, args.lang, target)
+    data = render_pdf(report) if args.format == "pdf" else render_html(report)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as error:
+            raise _cannot_write(args.output, error) from None
+    return 0
+
+
+def _writable(path: str) -> Path:
+    """Check the output can be written before the work of building the report."""
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(
+            f"-o {path}: is a folder; expected a file name", fr=f"-o {path} : est un dossier ; attendu un nom de fichier"
+        )
+    if not target.parent.is_dir():
+        raise InputError(
+            f"-o {path}: the folder {target.parent} does not exist", fr=f"-o {path} : le dossier {target.parent} n'existe pas"
+        )
+    if not os.access(target if target.exists() else target.parent, os.W_OK):
+        raise InputError(
+            f"-o {path}: cannot write: permission denied", fr=f"-o {path} : écriture impossible : permission refusée"
+        )
+    return target
+
+
+def _cannot_write(path: str, error: OSError) -> InputError:
+    return InputError(f"-o {path}: cannot write: {error.strerror}", fr=f"-o {path} : écriture impossible : {error.strerror}")

@@ -1,0 +1,99 @@
+"""Nobody ever sees a traceback: bad links, bad files and failing pages get a message in the
+person's language, and their profile stays as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model.presets import load_presets
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def start(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.mark.parametrize(
+    ("link", "lang", "said"),
+    [
+        ("connections:inf", "en", "not a finite number"),
+        ("connections:1e400", "fr", "pas un nombre fini"),
+        ("conn%0Aections:3", "en", "unknown signal"),
+        ("connections:abc", "fr", "n'est pas un nombre"),
+    ],
+)
+def test_a_shared_link_with_a_bad_profile_is_ignored_with_a_message(link, lang, said):
+    at = start(lang=lang, p=link)
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    assert said in warnings, warnings
+    assert at.title[0].value  # the page still reads the default profile
+
+
+def test_a_page_that_fails_says_so_in_the_persons_language_and_keeps_the_profile():
+    at = start(lang="fr")
+    before = at.query_params["p"]
+    with mock.patch("ui.reading_page.read", side_effect=RuntimeError("boom")):
+        at.run()
+    assert not at.exception
+    assert any("Un problème est survenu sur cette page (RuntimeError)" in e.value for e in at.error)
+    assert at.query_params["p"] == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"signals": {"connections": Infinity}}',
+        b'{"signals": {"connections": 1e400}}',
+        b"[" * 5000 + b"]" * 5000,
+        b'{"signals": {"connections": ' + b"9" * 5000 + b"}}",
+    ],
+)
+def test_a_hostile_profile_file_is_refused_in_french_and_the_profile_kept(content):
+    at = start(lang="fr")
+    at.switch_page("views/profile.py")
+    at.run()
+    before = at.query_params["p"]
+    at.file_uploader(key="upload").set_value(("profil.json", content, "application/json")).run()
+    assert not at.exception
+    assert any("Ce fichier n'a pas été chargé" in e.value and "profil" in e.value for e in at.error), [e.value for e in at.error]
+    assert at.query_params["p"] == before
+
+
+def test_a_broken_preset_file_is_left_out_and_the_others_load(tmp_path):
+    source = Path(__file__).resolve().parent.parent / "data" / "presets"
+    for path in source.glob("*.json"):
+        (tmp_path / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    (tmp_path / "broken.json").write_text(json.dumps({"name": {"fr": "x"}, "signals": {}}), "utf-8")
+    (tmp_path / "nested.json").write_text("[" * 5000 + "]" * 5000, "utf-8")
+    found, problems = load_presets(tmp_path)
+    assert "comms_manager" in found and "broken" not in found
+    assert sorted(str(p).split(":")[0] for p in problems) == ["broken.json", "nested.json"]
+
+
+def test_after_an_import_the_address_no_longer_carries_the_profile_and_the_page_says_so():
+    at = start(lang="en")
+    assert "p" in at.query_params
+    at.switch_page("views/profile.py")
+    at.run()
+    at.button(key="linkedin_sample").click().run()
+    assert not at.exception
+    assert "p" not in at.query_params
+    assert any("holds no profile data" in c.value for c in at.sidebar.caption)
+
+
+def test_a_person_can_share_the_view_without_their_data():
+    at = start(lang="fr")
+    at.sidebar.toggle(key="profile_in_url").set_value(False).run()
+    assert "p" not in at.query_params and at.query_params["reader"]
+    at.sidebar.toggle(key="profile_in_url").set_value(True).run()
+    assert "p" in at.query_params

@@ -1,0 +1,43 @@
+"""The share link's codec: every value round-trips, and a bad link says what is wrong, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.errors import InputError
+from model.population import draw
+from model.profile import from_row
+from ui.state import decode_signals, encode_signals
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=2**31 - 1))
+def test_every_members_profile_round_trips_through_a_link(seed):
+    values = from_row(draw(1, seed).iloc[0]).values
+    assert decode_signals(encode_signals(values)) == values
+
+
+def test_never_active_travels_as_null():
+    assert decode_signals("days_since_last_activity:null") == {"days_since_last_activity": None}
+    assert encode_signals({"days_since_last_activity": None}) == "days_since_last_activity:null"
+
+
+@pytest.mark.parametrize(
+    ("link", "en", "fr"),
+    [
+        (
+            "conections:3",
+            "unknown signal 'conections': did you mean 'connections'",
+            "signal inconnu 'conections' : vouliez-vous dire 'connections'",
+        ),
+        ("connections:lots", "is not a number", "n'est pas un nombre"),
+        ("connections:-4", "is out of range", "hors limites"),
+        ("press_contacts:50;connections:3", "cannot exceed", "ne peut dépasser"),
+    ],
+)
+def test_a_bad_link_says_what_is_wrong_in_both_languages(link, en, fr):
+    with pytest.raises(InputError) as caught:
+        decode_signals(link)
+    assert en in caught.value.text("en") and fr in caught.value.text("fr")
