@@ -175,3 +175,14 @@ def test_the_revealed_results_read_in_french(store):
     assert not at.exception
     assert "La salle est en désaccord avec elle-même" in texts(at)
     assert [m.label for m in at.metric][:2] == ["Lecteur type", "Cette salle"]
+
+
+def test_a_vote_tapped_after_the_trainer_closed_the_votes_is_refused_with_a_message(store):
+    made = create(store, default_readers().by_key(KEY), profiles=2, lang="en")
+    joined = store.join(made.session.code)
+    at = participant(code=made.session.code, token=joined.token)
+    store.close(made.session.code, made.secret)
+    at.button(key="join_yes_0").click().run()
+    assert not at.exception
+    assert at.info and "Votes are closed" in at.info[0].value
+    assert store.resume(made.session.code, joined.token).answers == {}
