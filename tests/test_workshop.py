@@ -238,3 +238,9 @@ def test_every_readers_room_exports_a_persona_file_that_loads(tmp_path, key):
     document = persona_document(found.reader, "room_any", persona_texts(textbook, made.session.code))
     path.write_text(persona_toml(document, persona_header(textbook, made.session.code)), "utf-8")
     assert load_persona(path).question == textbook.persona.question
+
+
+def test_a_profile_beyond_what_readers_see_is_described_as_they_see_it():
+    profile = session_profiles(('{"signals": {"connections": 1639, "summary_words": 108}}',))[0][0]
+    facts = [line for _, lines in profile_lines(profile, "en") for line in lines]
+    assert "Connections: 500+" in facts and "About section: 108 words" in facts

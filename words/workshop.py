@@ -13,10 +13,14 @@ from words.readings import value_text, value_with_unit
 
 
 def _fact(signal: Signal, value: Value, lang: Lang) -> str:
-    """ "About section: 108 words", "Connections: 363" (the unit is left out when the label says it)."""
+    """ "About section: 108 words", "Connections: 363" (the unit is left out when the label says it),
+    "Connections: 500+" beyond what readers see."""
     label = signal.label[lang]
     said = signal.unit[lang].lower() in label.lower()
     value_said = value_text(signal, value, lang) if said else value_with_unit(signal, value, lang)
+    seen = signal.seen_up_to
+    if seen is not None and isinstance(value, int | float) and not isinstance(value, bool) and value > seen:
+        value_said = value_text(signal, seen, lang) + "+"  # what a reader sees: LinkedIn's "500+"
     return t(lang, "workshop_fact", label=label, value=value_said)
 
 
