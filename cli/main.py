@@ -18,6 +18,7 @@ from cli.edges import load_profile, print_json, read_bytes
 from cli.import_linkedin import register as register_import_linkedin
 from cli.levers import register as register_levers
 from cli.report import register as register_report
+from cli.workshop import register as register_workshop
 from model.comparison import differences, disagreements
 from model.errors import InputError
 from model.judgements import DEFAULT_SEED, DEFAULT_SIZE, JUDGEMENTS_DIR, generate, read_csv, write_all
@@ -223,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_import_linkedin(commands)
     register_levers(commands)
+    register_workshop(commands)
     register_report(commands)
     return parser
 

@@ -1,0 +1,162 @@
+"""`regards workshop`: create a workshop, export what its room said, end it.
+
+The trainer's secret: `create` prints the trainer's link (`trainer_url`), which carries the
+session code and the secret. `export` and `end` take that link in place of the code, or the
+code with `--secret`, or the code with the secret in `REGARDS_WORKSHOP_SECRET` (so it stays out
+of the shell's history). The command line and the app use the same store
+(`REGARDS_DATABASE_URL`, else the SQLite file in `REGARDS_DATA_DIR` or the user's data folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from cli.edges import print_json
+from model.errors import InputError
+from model.reader import default_readers
+from model.workshop.design import DEFAULT_PROFILES
+from model.workshop.links import DEFAULT_BASE_URL, join_url, parse_trainer_url, trainer_url
+from model.workshop.room import persona_document, persona_toml
+from model.workshop.service import create, trainer
+from model.workshop.store import Store
+from words.numbers import date
+from words.workshop import persona_header, persona_texts
+
+SECRET_ENV = "REGARDS_WORKSHOP_SECRET"
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
+    from cli.main import _Parser
+
+    workshop = commands.add_parser("workshop", help="a workshop: the room judges profiles from their phones and becomes a reader")
+    actions = workshop.add_subparsers(dest="action", required=True, parser_class=_Parser)
+
+    make = actions.add_parser("create", help="create a workshop; prints its code, the participants' link and the trainer's link")
+    make.add_argument("--reader", required=True, help="the reader the room plays, e.g. recruiter or recruiter/communication")
+    make.add_argument("--context", default=None, help="the reader's context, e.g. communication")
+    make.add_argument(
+        "--profiles", default=str(DEFAULT_PROFILES), help=f"how many profiles to judge (default {DEFAULT_PROFILES})"
+    )
+    make.add_argument("--scale", choices=("yes_no", "scale_5"), default="yes_no", help="answers: yes/no (default) or 1-5")
+    make.add_argument("--days", default="7", help="days before the workshop and its votes are deleted on their own (default 7)")
+    make.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"where the app is served (default {DEFAULT_BASE_URL})")
+    make.add_argument("--json", action="store_true", help="print JSON")
+    make.add_argument("--lang", choices=("fr", "en"), default="fr", help="the participants' language (default fr)")
+    make.set_defaults(func=run_create)
+
+    export = actions.add_parser("export", help="the room's votes as a judgements CSV, or its reader as a persona file")
+    _session_arguments(export)
+    export.add_argument("--format", choices=("csv", "persona"), default="csv", help="csv (default) or persona")
+    export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE (default: standard output)")
+    export.set_defaults(func=run_export)
+
+    end = actions.add_parser("end", help="end the workshop: delete it with all its votes")
+    _session_arguments(end)
+    end.set_defaults(func=run_end)
+
+
+def _session_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", metavar="CODE|TRAINER_URL", help="the trainer's link, or the workshop code with --secret")
+    parser.add_argument("--secret", default=None, help=f"the trainer's secret (or set {SECRET_ENV}); not needed with the link")
+    parser.add_argument("--lang", choices=("fr", "en"), default="en", help="language of messages (default: en)")
+
+
+def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+    if "?" in args.session:
+        return parse_trainer_url(args.session)
+    secret = args.secret or os.environ.get(SECRET_ENV, "")
+    if not secret:
+        raise InputError(
+            f"workshop {args.session}: the trainer's secret is needed: give the trainer's link, or --secret, or set {SECRET_ENV}",
+            fr=f"atelier {args.session} : le secret du formateur est nécessaire : donnez le lien du formateur, ou --secret, ou définissez {SECRET_ENV}",
+        )
+    return args.session, secret
+
+
+def _number(text: str, name: str, low: float, high: float) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        raise InputError(f"{name} {text!r}: expected {low:g} to {high:g}", fr=f"{name} {text!r} : attendu de {low:g} à {high:g}")
+    return value
+
+
+def run_create(args: argparse.Namespace) -> int:
+    persona, _, context = args.reader.partition("/")
+    reader = default_readers().get(persona, context or args.context)
+    count = _number(args.profiles, "--profiles", 1, 100)
+    if not float(count).is_integer():
+        raise InputError(
+            f"--profiles {args.profiles!r}: expected a whole number", fr=f"--profiles {args.profiles!r} : attendu un entier"
+        )
+    days = _number(args.days, "--days", 0.01, 90)
+    store = Store()
+    made = create(store, reader, profiles=int(count), lang=args.lang, scale=args.scale, days=days)
+    session = made.session
+    links = {
+        "join_url": join_url(args.base_url, session.code),
+        "trainer_url": trainer_url(args.base_url, session.code, made.secret),
+    }
+    shown: dict[str, object] = {
+        "code": session.code,
+        "reader": session.reader,
+        "lang": session.lang,
+        "scale": session.scale,
+        "profiles": len(session.profiles),
+        **links,
+        "expires_at": session.expires_at.isoformat(),
+        "store": store.url,
+    }
+    if args.json:
+        print_json(shown)
+        return 0
+    fr = args.lang == "fr"
+    kind = "profils" if fr else "profiles"
+    print(
+        f"Code : {session.code}" if fr else f"Code: {session.code}", f"({reader.name(args.lang)}, {len(session.profiles)} {kind})"
+    )
+    print(("Lien des participants : " if fr else "Participants' link: ") + links["join_url"])
+    print(("Lien du formateur (à garder pour soi) : " if fr else "Trainer's link (keep it to yourself): ") + links["trainer_url"])
+    until = date(session.expires_at.date(), args.lang)
+    print(("Effacé de lui-même le " if fr else "Deleted on its own on ") + until)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    code, secret = _credentials(args)
+    store = Store()
+    held = trainer(store, code, secret)
+    if args.format == "csv":
+        text = held.csv()
+    else:
+        found = held.room(default_readers(), compare=False)
+        persona_id = Path(args.output).stem if args.output else f"workshop_{held.session.code.lower()}"
+        texts = persona_texts(found.textbook, held.session.code)
+        text = persona_toml(persona_document(found.reader, persona_id, texts), persona_header(found.textbook, held.session.code))
+    if args.output:
+        try:
+            Path(args.output).write_text(text, "utf-8")
+        except OSError as error:
+            raise InputError(
+                f"{args.output}: cannot write: {error.strerror}", fr=f"{args.output} : écriture impossible : {error.strerror}"
+            ) from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_end(args: argparse.Namespace) -> int:
+    code, secret = _credentials(args)
+    Store().end(code, secret)
+    print(
+        f"Atelier {code} terminé : ses votes sont effacés."
+        if args.lang == "fr"
+        else f"Workshop {code} ended: its votes are deleted."
+    )
+    return 0

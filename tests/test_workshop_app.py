@@ -1,0 +1,188 @@
+"""The workshop's two pages through Streamlit's AppTest: the trainer's and a participant's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model.errors import InputError
+from model.reader import default_readers
+from model.workshop.room import session_profiles
+from model.workshop.service import create
+from model.workshop.store import Store, database_url
+from ui.readers import LEARNED
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+KEY = "recruiter/communication"
+
+
+@pytest.fixture()
+def store(tmp_path, monkeypatch) -> Store:
+    monkeypatch.setenv("REGARDS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("REGARDS_DATABASE_URL", raising=False)
+    return Store(database_url())
+
+
+def page(view: str, **query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(view)
+    return at.run()
+
+
+def trainer(**query: str) -> AppTest:
+    return page("views/workshop.py", **query)
+
+
+def participant(**query: str) -> AppTest:
+    return page("views/join.py", **query)
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader])
+
+
+def test_the_trainer_creates_a_workshop_and_projects_its_code_qr_and_link(store):
+    at = trainer(lang="en")
+    at.selectbox(key="workshop_reader").set_value(KEY)
+    at.number_input(key="workshop_profiles").set_value(6)
+    at.number_input(key="workshop_days").set_value(2)
+    next(b for b in at.button if b.label == "Create the workshop").click()
+    at.run()
+    assert not at.exception
+    code, secret = at.query_params["code"], at.query_params["secret"]
+    session = store.session(code)
+    assert session.reader == KEY and len(session.profiles) == 6
+    assert (session.expires_at - session.created_at).days == 2
+    shown = texts(at)
+    assert f'<div class="regards-code">{code}</div>' in shown
+    assert "data:image/svg+xml" in shown and f"/join?code={code}" in shown
+    assert [m.value for m in at.metric] == ["0", "0"]
+    assert store.trainer_results(code, secret).joined == 0
+
+
+def test_a_wrong_trainer_secret_reaches_no_control(store):
+    made = create(store, default_readers().by_key(KEY), profiles=3, lang="en")
+    at = trainer(code=made.session.code, secret="not-the-secret")
+    assert at.error and "trainer link does not match" in at.error[0].value
+    assert not [b for b in at.button if b.key in ("workshop_reveal", "workshop_end")]
+
+
+def test_a_participant_joins_by_link_votes_and_a_refresh_resumes_where_they_were(store):
+    made = create(store, default_readers().by_key(KEY), profiles=4, lang="en")
+    code = made.session.code
+    at = participant(code=code)
+    assert not at.sidebar.radio, "the participant's page has no sidebar"
+    at.radio(key="join_role").set_value("journalist")
+    next(b for b in at.button if b.label == "Join").click()
+    at.run()
+    token = at.query_params["token"]
+    assert at.query_params["code"] == code
+    assert "Profile 1 of 4" in texts(at) and "Would I call this candidate?" in texts(at)
+    assert "Connections: " in texts(at)
+    at.button(key="join_yes_0").click().run()
+    assert "Profile 2 of 4" in texts(at)
+    again = participant(code=code, token=token)  # a refresh, a lost connection: a new session
+    assert "Profile 2 of 4" in texts(again)
+    again.button(key="join_no_1").click().run()
+    assert store.resume(code, token).answers == {0: 1, 1: 0}
+    assert store.resume(code, token).role == "journalist"
+
+
+def test_a_participant_answers_on_the_1_to_5_scale(store):
+    made = create(store, default_readers().by_key(KEY), profiles=2, lang="fr", scale="scale_5")
+    joined = store.join(made.session.code)
+    at = participant(code=made.session.code, token=joined.token)
+    assert "Profil 1 sur 2" in texts(at)
+    at.button(key="join_scale_4_0").click().run()
+    at.button(key="join_scale_3_1").click().run()
+    assert store.resume(made.session.code, joined.token).answers == {0: 4, 1: 3}
+    assert at.success and "Merci" in at.success[0].value
+
+
+def test_a_participant_sees_no_result_before_the_reveal_and_cannot_vote_after_it(store):
+    made = create(store, default_readers().by_key(KEY), profiles=2, lang="en")
+    joined = store.join(made.session.code)
+    at = participant(code=made.session.code, token=joined.token)
+    assert "The room's answers" not in texts(at)
+    with pytest.raises(InputError, match="not revealed yet"):
+        store.results(made.session.code, joined.token)
+    store.reveal(made.session.code, made.secret)
+    at = participant(code=made.session.code, token=joined.token)
+    assert at.info and "Votes are closed" in at.info[0].value
+    assert "Profile 1 of 2 — Yes: 0 · No: 0" in texts(at)
+    assert not [b for b in at.button if (b.key or "").startswith("join_yes")]
+    with pytest.raises(InputError, match="Voting is closed"):
+        store.vote(made.session.code, joined.token, 0, 1)
+
+
+def test_a_participants_token_only_works_in_its_own_workshop(store):
+    reader = default_readers().by_key(KEY)
+    one, other = create(store, reader, profiles=2, lang="en"), create(store, reader, profiles=2, lang="en")
+    token = store.join(one.session.code).token
+    at = participant(code=other.session.code, token=token)
+    assert at.error and "belongs to another workshop" in at.error[0].value
+
+
+def _room_that_counts_connections(store, participants=12):
+    made = create(store, default_readers().by_key(KEY), profiles=8, lang="en")
+    _, frame = session_profiles(made.session.profiles)
+    cut = frame["connections"].median()
+    for i in range(participants):
+        joined = store.join(made.session.code, "peer" if i % 3 == 0 else None)
+        for p in range(8):
+            store.vote(made.session.code, joined.token, p, int(frame["connections"].iloc[p] > cut))
+    return made
+
+
+def test_the_trainer_reveals_the_rooms_reader_beside_the_textbook_and_keeps_it(store):
+    made = _room_that_counts_connections(store)
+    at = trainer(code=made.session.code, secret=made.secret, lang="en")
+    assert "Votes per profile" in texts(at)
+    assert at.info and "hidden" in at.info[0].value
+    at.button(key="workshop_reveal").click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "This room weighs connections" in shown
+    assert "The room disagrees with itself on 0" in shown
+    assert [m.label for m in at.metric][:2] == ["Textbook reader", "This room"]
+    at.button(key="workshop_keep").click().run()
+    assert at.session_state[LEARNED][KEY].basis.count == 96
+    assert any("replaces the textbook one" in s.value for s in at.success)
+    at.selectbox(key="workshop_role").set_value("peer").run()
+    assert "of its 32 votes" in texts(at)
+    at.switch_page("views/compare.py").run()  # the room's reader is now a reader like the others
+    assert not at.exception and at.session_state[LEARNED][KEY].basis.kind == "learned"
+
+
+def test_ending_the_workshop_deletes_it_and_its_votes(store):
+    made = _room_that_counts_connections(store, participants=2)
+    at = trainer(code=made.session.code, secret=made.secret, lang="en")
+    at.button(key="workshop_end").click().run()
+    assert "code" not in at.query_params
+    assert at.success and "votes are deleted" in at.success[0].value
+    with pytest.raises(InputError, match="No workshop has the code"):
+        store.session(made.session.code)
+
+
+def test_the_revealed_results_read_in_french(store):
+    made = _room_that_counts_connections(store, participants=3)
+    store.reveal(made.session.code, made.secret)
+    at = trainer(code=made.session.code, secret=made.secret, lang="fr")
+    assert not at.exception
+    assert "La salle est en désaccord avec elle-même" in texts(at)
+    assert [m.label for m in at.metric][:2] == ["Lecteur type", "Cette salle"]
+
+
+def test_a_vote_tapped_after_the_trainer_closed_the_votes_is_refused_with_a_message(store):
+    made = create(store, default_readers().by_key(KEY), profiles=2, lang="en")
+    joined = store.join(made.session.code)
+    at = participant(code=made.session.code, token=joined.token)
+    store.close(made.session.code, made.secret)
+    at.button(key="join_yes_0").click().run()
+    assert not at.exception
+    assert at.info and "Votes are closed" in at.info[0].value
+    assert store.resume(made.session.code, joined.token).answers == {}
