@@ -39,7 +39,11 @@ if page.url_path != join.url_path:
     sidebar(readers)
 if state.take_presenter_start() and page.url_path == reading.url_path:
     st.switch_page(compare)
+needs_a_reader = page.url_path in (reading.url_path, compare.url_path, levers.url_path)
 try:
+    if needs_a_reader and not readers.readers:
+        st.error(t(lang, "no_reader"))
+        st.stop()
     page.run()
     if not own_url:  # a report is of one's own profile: not on the workshop's pages
         report_button()

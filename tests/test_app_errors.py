@@ -121,3 +121,34 @@ def test_text_from_an_archive_is_shown_as_plain_text_never_as_markdown():
     shown = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])
     assert "![x](" not in shown
     assert "evil" in shown  # it is shown, escaped
+
+
+def test_with_every_persona_file_broken_the_app_says_so_and_the_profile_page_still_works(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    for name in ("journalist", "peer", "recruiter"):
+        (tmp_path / f"{name}.toml").write_text("weight = nan\n", "utf-8")
+    script = f"""
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({APP!r}, default_timeout=30)
+at.query_params["lang"] = "fr"
+at.run()
+first = dict(exc=[e.value for e in at.exception], err=[e.value for e in at.error], warn=[w.value for w in at.sidebar.warning])
+at.switch_page("views/profile.py")
+at.run()
+print(json.dumps(dict(first=first, profile_exc=[e.value for e in at.exception], profile_title=[t.value for t in at.title])))
+"""
+    # A fresh process: the readers are made once per process, from REGARDS_PERSONAS_DIR.
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**__import__("os").environ, "REGARDS_PERSONAS_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["first"]["exc"] == [] and any("Aucun lecteur n'a pu être chargé" in e for e in seen["first"]["err"])
+    assert sum("peer.toml" in w or "journalist.toml" in w or "recruiter.toml" in w for w in seen["first"]["warn"]) == 3
+    assert seen["profile_exc"] == [] and seen["profile_title"]

@@ -64,6 +64,8 @@ def sidebar(readers: Readers) -> None:
         )
         lang = state.lang()
         keys = sorted(readers.readers)
+        if not keys:
+            st.error(t(lang, "no_reader"))
         st.radio(
             t(lang, "reader"),
             keys,

@@ -47,7 +47,7 @@ def init(reader_keys: list[str]) -> None:
     """Set session defaults once, then load the URL when it is not the one we wrote."""
     if LANG not in st.session_state:
         st.session_state[LANG] = _browser_lang()
-        st.session_state[READER] = DEFAULT_READER if DEFAULT_READER in reader_keys else reader_keys[0]
+        st.session_state[READER] = DEFAULT_READER if DEFAULT_READER in reader_keys else next(iter(reader_keys), "")
         st.session_state[PRESENTER] = False
         default = presets().get(DEFAULT_PRESET)
         set_signals(dict(default.profile.to_json()["signals"]) if default else {}, DEFAULT_PRESET if default else None)
@@ -55,7 +55,7 @@ def init(reader_keys: list[str]) -> None:
     if url and url != st.session_state.get(URL_WRITTEN):
         _load_url(url, reader_keys)
     if st.session_state[READER] not in reader_keys:
-        st.session_state[READER] = reader_keys[0]
+        st.session_state[READER] = next(iter(reader_keys), "")
 
 
 def _browser_lang() -> str:
