@@ -15,13 +15,13 @@ import time
 
 import numpy as np
 
-from benchmarks.brute_force import best_floor, cheapest_reaching
 from benchmarks.table import markdown
 from model.levers import EFFORT_UNIT, _logit_of, logit, options, plan_for_reader, plan_for_readers
 from model.population import draw
 from model.profile import from_row
 from model.reader import default_readers
 from model.signals import NAMES
+from tests.brute_force import best_floor, cheapest_reaching
 
 FREE = ["has_photo", "recommendations_received", "press_contacts", "invitation_note_rate", "cv_mismatches"]
 CASES = 12

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.brute_force import best_floor, cheapest_reaching
 from cli.main import main
 from model.errors import InputError
 from model.levers import EFFORT_UNIT, logit, logit_of, options, plan, plan_for_reader, plan_for_readers
@@ -15,6 +14,7 @@ from model.population import draw
 from model.profile import from_row
 from model.reading import read
 from model.signals import NAMES, SIGNALS
+from tests.brute_force import best_floor, cheapest_reaching
 from words.plans import describe
 
 READERS = ["recruiter", "recruiter/communication", "journalist", "peer"]
