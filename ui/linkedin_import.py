@@ -13,7 +13,7 @@ import streamlit as st
 
 from model.errors import InputError
 from model.linkedin import import_export
-from model.population import DATA_DIR
+from model.paths import DATA_DIR
 from model.signals import SIGNALS, Value
 from ui import state
 from ui.plain import plain

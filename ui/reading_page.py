@@ -3,6 +3,8 @@ sources, each signal's contribution, shape curves, and where the reader comes fr
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -11,7 +13,7 @@ from model.errors import InputError
 from model.judgements import read_csv
 from model.presets import presets
 from model.reader import Reader, departures, learn
-from model.reading import Reading, read, verdict_of
+from model.reading import Reading, Verdict, read, verdict_of
 from model.signals import NAMES, SIGNALS
 from ui import state
 from ui.charts import (
@@ -93,10 +95,11 @@ def _verdict(reading: Reading, lang: Lang) -> None:
 
 def _strongest(reading: Reading, lang: Lang) -> None:
     pro, con = st.columns(2)
-    for column, verdict, title, empty in (
+    sides: tuple[tuple[Any, Verdict, str, str], ...] = (
         (pro, "favourable", "strongest_favourable", "none_favourable"),
         (con, "unfavourable", "strongest_unfavourable", "none_unfavourable"),
-    ):
+    )
+    for column, verdict, title, empty in sides:
         column.subheader(t(lang, title))
         found = reading.strongest(verdict, 3)
         if not found:

@@ -17,7 +17,7 @@ from model.profile import Profile
 from model.reader import Reader
 from ui import state
 from ui.readers import session_readers
-from words.i18n import t
+from words.i18n import Lang, t
 
 FORMAT_KEY = "report_format"
 MIME = {"html": "text/html", "pdf": "application/pdf"}
@@ -33,7 +33,7 @@ def chosen_readers() -> list[Reader]:
     return [readers[k] for k in keys if k in readers]
 
 
-def _builder(profile: Profile, readers: list[Reader], lang: str, target: float, kind: str) -> Callable[[], bytes]:
+def _builder(profile: Profile, readers: list[Reader], lang: Lang, target: float, kind: str) -> Callable[[], bytes]:
     def make() -> bytes:
         from report.content import build
 

@@ -73,7 +73,8 @@ def presenting() -> bool:
 
 def signals() -> dict[str, Value]:
     """The signals the person gave (the rest are assumed typical)."""
-    return st.session_state[SIGNALS_KEY]
+    given: dict[str, Value] = st.session_state[SIGNALS_KEY]
+    return given
 
 
 def profile() -> Profile:
@@ -114,7 +115,7 @@ def to_widget(name: str, value: Value) -> Value:
 
 def from_widget(name: str, value: Value) -> Value:
     """The inverse of `to_widget` (the never-active box is read apart)."""
-    return round(float(value) / 100, 2) if SIGNALS[name].type == "share" else value
+    return round(float(value or 0) / 100, 2) if SIGNALS[name].type == "share" else value
 
 
 def set_signal(name: str, value: Value) -> None:

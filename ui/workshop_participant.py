@@ -8,15 +8,17 @@ room's results. The store refuses a vote in another workshop or after the votes 
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from model.errors import InputError
 from model.workshop.room import session_profiles
-from model.workshop.store import ROLES, Progress, Session
+from model.workshop.store import ROLES, Progress, Role, Session
 from ui import state
 from ui.readers import shared_readers
 from ui.workshop_common import HIDE_SIDEBAR, store
-from words.i18n import t
+from words.i18n import Lang, t
 from words.workshop import profile_lines
 
 CODE, TOKEN = "code", "token"
@@ -47,7 +49,7 @@ def join_page() -> None:
     _profile(progress, code or "", token)
 
 
-def _join_form(code: str | None, lang: str) -> None:
+def _join_form(code: str | None, lang: Lang) -> None:
     if code:
         try:
             lang = store().session(code).lang
@@ -62,7 +64,7 @@ def _join_form(code: str | None, lang: str) -> None:
         submitted = st.form_submit_button(t(lang, "join_button"), type="primary", width="stretch")
     if submitted:
         try:
-            joined = store().join(typed, role or None)
+            joined = store().join(typed, cast("Role | None", role or None))
         except InputError as error:
             st.error(error.text(lang))
             return
@@ -129,7 +131,7 @@ def _go(at: int) -> None:
     st.session_state[AT] = at
 
 
-def _vote(code: str, token: str, at: int, answer: int, lang: str) -> None:
+def _vote(code: str, token: str, at: int, answer: int, lang: Lang) -> None:
     try:
         store().vote(code, token, at, answer)
         progress = store().resume(code, token)

@@ -7,6 +7,8 @@ a refresh comes back to the same workshop; without the secret nothing here is re
 
 from __future__ import annotations
 
+from typing import cast
+
 import altair as alt
 import pandas as pd
 import segno
@@ -20,11 +22,11 @@ from model.workshop.design import DEFAULT_PROFILES
 from model.workshop.links import join_url, trainer_url
 from model.workshop.room import persona_document, persona_toml
 from model.workshop.service import Trainer, create, roles, trainer
-from model.workshop.store import LANGS, SCALES, Session
+from model.workshop.store import LANGS, SCALES, Role, Session
 from ui import state
 from ui.readers import LEARNED, keep_learned, shared_readers
 from ui.workshop_common import base_url, store
-from words.i18n import t
+from words.i18n import Lang, t
 from words.numbers import date, number
 from words.readings import probability_text
 from words.workshop import comparison_text, disagreement_text, persona_header, persona_texts
@@ -68,7 +70,7 @@ def workshop_page() -> None:
     _trainer_tools(held, secret, lang)
 
 
-def _create_form(lang: str) -> None:
+def _create_form(lang: Lang) -> None:
     st.write(t(lang, "workshop_intro"))
     readers = shared_readers()
     keys = sorted(readers.readers)
@@ -115,7 +117,7 @@ def _create_form(lang: str) -> None:
         st.rerun()
 
 
-def _projector_header(session: Session, lang: str) -> None:
+def _projector_header(session: Session, lang: Lang) -> None:
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
     link = join_url(base_url(), session.code)
     left, right = st.columns([3, 2])
@@ -130,12 +132,12 @@ def _projector_header(session: Session, lang: str) -> None:
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live_counts(code: str, profiles: int, lang: str) -> None:
+def _live_counts(code: str, profiles: int, lang: Lang) -> None:
     """The only part that reruns every 2 s while the room votes: two indexed queries."""
     _counts(code, profiles, lang)
 
 
-def _counts(code: str, profiles: int, lang: str) -> None:
+def _counts(code: str, profiles: int, lang: Lang) -> None:
     try:
         counts = store().counts(code)
     except InputError as error:
@@ -158,14 +160,14 @@ def _counts(code: str, profiles: int, lang: str) -> None:
     st.altair_chart(chart, width="stretch")
 
 
-def _reveal(code: str, secret: str, lang: str) -> None:
+def _reveal(code: str, secret: str, lang: Lang) -> None:
     try:
         store().reveal(code, secret)
     except InputError as error:
         st.session_state["workshop_problem"] = error.text(lang)
 
 
-def _results(held: Trainer, lang: str) -> None:
+def _results(held: Trainer, lang: Lang) -> None:
     st.header(t(lang, "workshop_results_title"))
     given = roles(held.votes)
     role = None
@@ -176,7 +178,7 @@ def _results(held: Trainer, lang: str) -> None:
             key="workshop_role",
             format_func=lambda r: t(lang, "workshop_everyone") if not r else t(lang, f"role_{r}"),
         )
-        role = choice or None
+        role = cast("Role | None", choice or None)
     rooms = st.session_state.setdefault(ROOMS, {})
     key = (held.session.code, role)
     if key not in rooms:
@@ -230,7 +232,7 @@ def _results(held: Trainer, lang: str) -> None:
     )
 
 
-def _trainer_tools(held: Trainer, secret: str, lang: str) -> None:
+def _trainer_tools(held: Trainer, secret: str, lang: Lang) -> None:
     if problem := st.session_state.pop("workshop_problem", None):
         st.error(t(lang, "workshop_error", message=problem))
     st.divider()
@@ -240,7 +242,7 @@ def _trainer_tools(held: Trainer, secret: str, lang: str) -> None:
     st.button(t(lang, "workshop_end"), key="workshop_end", on_click=_end, args=(held.session.code, secret, lang))
 
 
-def _end(code: str, secret: str, lang: str) -> None:
+def _end(code: str, secret: str, lang: Lang) -> None:
     try:
         store().end(code, secret)
     except InputError as error:
