@@ -272,3 +272,38 @@ def test_gains_are_said_in_points_with_each_readers_full_name(readers):
     line = step_line(found.steps[0], chosen, "en")
     assert "Recruiter — Communications role +" in line and " pts" in line
     assert line.count("Recruiter") == len({k for k, p in found.steps[0].points.items() if round(p * 100)})
+
+
+def test_levers_text_says_what_to_fill_in_first_when_out_of_reach_and_the_trade_offs(capsys, tmp_path):
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps({"signals": {"connections": 120, "company_posts_90d": 0}}), "utf-8")
+    code, out, _ = _cli(
+        capsys,
+        "levers",
+        str(profile),
+        "--persona",
+        "recruiter/communication",
+        "--persona",
+        "peer",
+        "--target",
+        "0.95",
+        "--budget",
+        "2",
+        "--lang",
+        "fr",
+    )
+    assert code == 0
+    assert "Indiquez d'abord (supposés, donc hors du plan)\u202f:" in out
+    assert "Cible de 95\u202f% hors d'atteinte dans le budget" in out
+    code, out, _ = _cli(
+        capsys,
+        "levers",
+        "data/presets/comms_manager.json",
+        "--persona",
+        "recruiter/communication",
+        "--persona",
+        "peer",
+        "--lang",
+        "en",
+    )
+    assert "Trade-offs (help one reader, hurt another):" in out
