@@ -72,7 +72,11 @@ def main() -> None:
         markdown(
             [
                 {"case": "one reader, target 0.7", "p50 (ms)": _ms(full_one)[0], "p95 (ms)": _ms(full_one)[1]},
-                {"case": "three readers, target 0.7, budget 10 h", "p50 (ms)": _ms(full_three)[0], "p95 (ms)": _ms(full_three)[1]},
+                {
+                    "case": "three readers, target 0.7, budget 10 h",
+                    "p50 (ms)": _ms(full_three)[0],
+                    "p95 (ms)": _ms(full_three)[1],
+                },
                 {"case": "four readers, target 0.7, budget 10 h", "p50 (ms)": _ms(full_four)[0], "p95 (ms)": _ms(full_four)[1]},
             ],
             1,

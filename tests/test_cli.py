@@ -246,3 +246,29 @@ def test_the_human_readable_outputs_speak_the_persons_language(capsys, lang):
         assert "Would I call this candidate?" in personas_text
     for text in outputs:
         assert "_90d" not in text.replace("--persona", "")
+
+
+@pytest.mark.parametrize("where", ["a file", "unwritable"])
+def test_judgements_generate_onto_a_file_or_an_unwritable_path_exits_2_with_one_line(capsys, tmp_path, where):
+    target = tmp_path / "taken"
+    if where == "a file":
+        target.write_text("not a folder", "utf-8")
+    else:
+        target = Path("/proc/regards-cannot-write-here")
+    code, _, err = run(capsys, "judgements", "generate", "--size", "5", "--out", str(target))
+    assert code == 2 and err.count("\n") == 1 and "cannot write the judgements there" in err
+
+
+@pytest.mark.parametrize("budget", ["nan", "1e308", "-1"])
+def test_levers_refuses_a_budget_out_of_hours(capsys, budget):
+    code, _, err = run(
+        capsys, "levers", "data/presets/comms_manager.json", "--persona", "recruiter", "--persona", "peer", "--budget", budget
+    )
+    assert code == 2 and err.count("\n") == 1 and "--budget" in err
+
+
+def test_a_signal_name_holding_a_newline_gives_a_one_line_message(capsys, tmp_path):
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps({"signals": {"conn\nections": 3}}), "utf-8")
+    code, _, err = run(capsys, "read", str(profile), "--persona", "peer")
+    assert code == 2 and err.count("\n") == 1 and "unknown signal" in err
