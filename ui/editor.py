@@ -54,10 +54,10 @@ def _sources(lang: Lang) -> None:
             st.info(typography(f"**{presets()[current].name[lang]}** — {presets()[current].description[lang]}", lang))
         st.button(t(lang, "reset"), on_click=_replace, args=({},), key="reset")
     with right:
-        st.file_uploader(t(lang, "upload"), type=["json"], key="upload", help=t(lang, "upload_help"), on_change=_apply_upload)
-        if problem := st.session_state.get("upload_problem"):
+        st.file_uploader(t(lang, "upload"), type=["json"], key=state.UPLOAD, help=t(lang, "upload_help"), on_change=_apply_upload)
+        if problem := st.session_state.get(state.UPLOAD_PROBLEM):
             st.error(t(lang, "upload_error", message=error_text(problem.text(lang), lang)))
-        elif loaded := st.session_state.get("upload_loaded"):
+        elif loaded := st.session_state.get(state.UPLOAD_LOADED):
             st.success(t(lang, "upload_ok", name=loaded))
         document = state.profile().to_json()
         private_download(
@@ -84,18 +84,18 @@ def _apply_preset() -> None:
 
 def _apply_upload() -> None:
     """Read the uploaded JSON in memory; on any problem keep the profile as it was."""
-    st.session_state.pop("upload_problem", None)
-    st.session_state.pop("upload_loaded", None)
-    uploaded = st.session_state.get("upload")
+    st.session_state.pop(state.UPLOAD_PROBLEM, None)
+    st.session_state.pop(state.UPLOAD_LOADED, None)
+    uploaded = st.session_state.get(state.UPLOAD)
     if uploaded is None:
         return
     try:
         profile = loads(uploaded.getvalue())
     except InputError as error:
-        st.session_state["upload_problem"] = error
+        st.session_state[state.UPLOAD_PROBLEM] = error
         return
     _replace(dict(profile.to_json()["signals"]))
-    st.session_state["upload_loaded"] = uploaded.name
+    st.session_state[state.UPLOAD_LOADED] = uploaded.name
 
 
 def _editor(lang: Lang) -> None:

@@ -17,8 +17,6 @@ from words.numbers import duration, percent, points
 from words.plans import step_line
 from words.readings import probability_short
 
-APPLIED = "levers_applied"
-
 
 def levers_page() -> None:
     lang = state.lang()
@@ -27,10 +25,10 @@ def levers_page() -> None:
     st.title(t(lang, "levers_title"))
     st.write(t(lang, "levers_intro", reader=readers[main].name(lang)))
     others = [k for k in readers if k != main]
-    st.session_state["levers_also"] = [k for k in st.session_state.get("levers_also", []) if k in others]
-    also = st.multiselect(t(lang, "levers_also"), others, key="levers_also", format_func=lambda k: readers[k].name(lang))
+    st.session_state[state.LEVERS_ALSO] = [k for k in st.session_state.get(state.LEVERS_ALSO, []) if k in others]
+    also = st.multiselect(t(lang, state.LEVERS_ALSO), others, key=state.LEVERS_ALSO, format_func=lambda k: readers[k].name(lang))
     left, middle, right = st.columns(3)
-    target = left.slider(t(lang, "levers_target"), 0.5, 0.95, DEFAULT_TARGET, 0.05, key="levers_target", format="%.2f")
+    target = left.slider(t(lang, "levers_target"), 0.5, 0.95, DEFAULT_TARGET, 0.05, key=state.LEVERS_TARGET, format="%.2f")
     budget = middle.slider(t(lang, "levers_budget"), 1.0, 30.0, DEFAULT_BUDGET, 1.0, key="levers_budget")
     trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key="levers_trade_offs")
     actionable = [n for n in NAMES if SIGNALS[n].actionable]
@@ -80,12 +78,12 @@ def _buttons(found: Plan, lang: Lang) -> None:
     left.button(
         t(lang, "levers_apply"), key="levers_apply", on_click=_apply, args=(found,), disabled=not found.steps, type="primary"
     )
-    right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=APPLIED not in st.session_state)
+    right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=state.LEVERS_APPLIED not in st.session_state)
 
 
 def _applied(lang: Lang, readers: dict[str, Reader]) -> None:
     """After "Apply": what the applied plan did, as it was computed (before → after), until undone."""
-    applied = st.session_state.get(APPLIED)
+    applied = st.session_state.get(state.LEVERS_APPLIED)
     if not applied:
         return
     lines = [
@@ -103,7 +101,7 @@ def _applied(lang: Lang, readers: dict[str, Reader]) -> None:
 
 
 def _apply(found: Plan) -> None:
-    st.session_state[APPLIED] = {
+    st.session_state[state.LEVERS_APPLIED] = {
         "signals": dict(state.signals()),
         "preset": st.session_state[state.PRESET],
         "before": dict(found.before),
@@ -113,5 +111,5 @@ def _apply(found: Plan) -> None:
 
 
 def _undo() -> None:
-    applied = st.session_state.pop(APPLIED)
+    applied = st.session_state.pop(state.LEVERS_APPLIED)
     state.set_signals(applied["signals"], applied["preset"])

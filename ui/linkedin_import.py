@@ -22,8 +22,8 @@ from words.numbers import date, dates_in_words
 from words.readings import error_text, value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
-SUMMARY, PROBLEM, GENERATION = "linkedin_summary", "linkedin_problem", "linkedin_uploader_generation"
-PENDING, UNDO, UNDONE = "linkedin_pending", "linkedin_undo_signals", "linkedin_undone"
+SUMMARY, PROBLEM, GENERATION = state.LINKEDIN_SUMMARY, state.LINKEDIN_PROBLEM, state.LINKEDIN_GENERATION
+PENDING, UNDO, UNDONE = state.LINKEDIN_PENDING, state.LINKEDIN_UNDO, state.LINKEDIN_UNDONE
 READING_PAGE = "views/reading.py"
 
 
@@ -32,7 +32,11 @@ def linkedin_import(lang: Lang) -> None:
     st.caption(t(lang, "linkedin_help"))
     generation = st.session_state.setdefault(GENERATION, 0)
     st.file_uploader(
-        t(lang, "linkedin_upload"), type=["zip"], key=f"linkedin_zip_{generation}", on_change=_from_upload, args=(generation,)
+        t(lang, "linkedin_upload"),
+        type=["zip"],
+        key=state.linkedin_upload_key(generation),
+        on_change=_from_upload,
+        args=(generation,),
     )
     st.button(t(lang, "linkedin_sample"), key="linkedin_sample", on_click=_from_sample)
     if problem := st.session_state.get(PROBLEM):
@@ -62,7 +66,7 @@ def forget_import() -> None:
 
 
 def _from_upload(generation: int) -> None:
-    uploaded = st.session_state.get(f"linkedin_zip_{generation}")
+    uploaded = st.session_state.get(state.linkedin_upload_key(generation))
     if uploaded is not None:
         _import(uploaded.getvalue())
     st.session_state[GENERATION] = generation + 1

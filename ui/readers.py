@@ -9,8 +9,9 @@ import streamlit as st
 
 from model.reader import Reader, Readers, default_readers
 from model.reading import standing
+from ui import state
 
-LEARNED = "learned_readers"
+LEARNED = state.LEARNED
 
 
 @st.cache_resource(show_spinner=False)

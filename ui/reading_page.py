@@ -167,12 +167,12 @@ def _provenance(reading: Reading, lang: Lang) -> None:
         st.file_uploader(
             t(lang, "judgements_upload"),
             type=["csv"],
-            key="judgements_upload",
+            key=state.JUDGEMENTS_UPLOAD,
             help=t(lang, "judgements_help"),
             on_change=_learn,
             args=(reader,),
         )
-        if problem := st.session_state.get("judgements_problem"):
+        if problem := st.session_state.get(state.JUDGEMENTS_PROBLEM):
             st.error(t(lang, "judgements_error", message=error_text(problem.text(lang), lang)))
 
 
@@ -193,14 +193,14 @@ def _departures(reader: Reader, lang: Lang) -> None:
 
 def _learn(reader: Reader) -> None:
     """Learn this reader from an uploaded judgements CSV, in memory, for this session only."""
-    st.session_state.pop("judgements_problem", None)
-    uploaded = st.session_state.get("judgements_upload")
+    st.session_state.pop(state.JUDGEMENTS_PROBLEM, None)
+    uploaded = st.session_state.get(state.JUDGEMENTS_UPLOAD)
     if uploaded is None:
         return
     try:
         judgements = read_csv(uploaded.getvalue(), uploaded.name)
     except InputError as error:
-        st.session_state["judgements_problem"] = error
+        st.session_state[state.JUDGEMENTS_PROBLEM] = error
         return
     base = session_readers().readers[reader.key]
     textbook = base if base.basis.kind == "textbook" else session_readers().readers[reader.key]

@@ -9,7 +9,7 @@ own changes are written to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 import streamlit as st
 
@@ -32,11 +32,71 @@ CHARTS_KEPT = 24
 BEFORE_CHANGE = "_before_change"
 EDITOR_PROBLEMS = "_editor_problems"
 FOCUS_IMPORT = "_focus_import"
+UPLOAD, UPLOAD_PROBLEM, UPLOAD_LOADED = "upload", "upload_problem", "upload_loaded"
+JUDGEMENTS_UPLOAD, JUDGEMENTS_PROBLEM = "judgements_upload", "judgements_problem"
+LEARNED = "learned_readers"
+LEVERS_ALSO, LEVERS_TARGET, LEVERS_APPLIED = "levers_also", "levers_target", "levers_applied"
+LINKEDIN_SUMMARY, LINKEDIN_PROBLEM, LINKEDIN_GENERATION = "linkedin_summary", "linkedin_problem", "linkedin_uploader_generation"
+LINKEDIN_PENDING, LINKEDIN_UNDO, LINKEDIN_UNDONE = "linkedin_pending", "linkedin_undo_signals", "linkedin_undone"
+JOIN_AT, JOIN_PROBLEM = "join_at", "join_problem"
+WORKSHOP_ROOMS, WORKSHOP_PROBLEM, WORKSHOP_ENDED = "workshop_rooms", "workshop_problem", "workshop_ended"
+WORKSHOP_READER, WORKSHOP_PROFILES, WORKSHOP_LANG = "workshop_reader", "workshop_profiles", "workshop_lang"
+WORKSHOP_SCALE, WORKSHOP_DAYS = "workshop_scale", "workshop_days"
+REPORT_FORMAT = "report_format"
 T = TypeVar("T")
+
+
+class Schema(TypedDict, total=False):
+    """Every key this app keeps in a session, with its type: one place to read what a session
+    holds (the editor's per-signal widgets, `signal_<name>` and `never_<name>`, aside)."""
+
+    lang: Lang
+    reader: str
+    presenter: bool
+    signals: dict[str, Value]
+    preset: str | None
+    preset_choice: str
+    profile_in_url: bool
+    _url_written: dict[str, str]
+    _charts: dict[object, object]
+    _before_change: dict[str, object]
+    _editor_problems: dict[str, str]
+    _focus_import: bool
+    upload: object
+    upload_problem: InputError
+    upload_loaded: str
+    judgements_upload: object
+    judgements_problem: InputError
+    learned_readers: dict[str, object]
+    levers_also: list[str]
+    levers_target: float
+    levers_applied: dict[str, object]
+    linkedin_summary: dict[str, object]
+    linkedin_problem: InputError
+    linkedin_uploader_generation: int
+    linkedin_pending: dict[str, object]
+    linkedin_undo_signals: tuple[dict[str, Value], str | None, bool]
+    linkedin_undone: bool
+    join_at: int | None
+    join_problem: str
+    workshop_rooms: dict[tuple[str, str | None], object]
+    workshop_problem: str
+    workshop_ended: bool
+    workshop_reader: str
+    workshop_profiles: int
+    workshop_lang: Lang
+    workshop_scale: str
+    workshop_days: int
+    report_format: str
 
 
 def widget_key(name: str) -> str:
     return f"signal_{name}"
+
+
+def linkedin_upload_key(generation: int) -> str:
+    """The import's uploader, renewed after each upload so the archive's bytes are dropped."""
+    return f"linkedin_zip_{generation}"
 
 
 def never_key(name: str) -> str:

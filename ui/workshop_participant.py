@@ -22,7 +22,7 @@ from words.i18n import Lang, t
 from words.workshop import profile_lines
 
 CODE, TOKEN = "code", "token"
-AT = "join_at"  # the profile shown, by index; None: the first not yet answered
+AT = state.JOIN_AT  # the profile shown, by index; None: the first not yet answered
 
 PHONE_CSS = """
 <style>
@@ -121,7 +121,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
                 on_click=_vote,
                 args=(code, token, at, answer, lang),
             )
-    if problem := st.session_state.pop("join_problem", None):
+    if problem := st.session_state.pop(state.JOIN_PROBLEM, None):
         st.error(problem)
     if at > 0:
         st.button(t(lang, "join_back"), key="join_back", on_click=_go, args=(at - 1,))
@@ -136,7 +136,7 @@ def _vote(code: str, token: str, at: int, answer: int, lang: Lang) -> None:
         store().vote(code, token, at, answer)
         progress = store().resume(code, token)
     except InputError as error:
-        st.session_state["join_problem"] = error.text(lang)
+        st.session_state[state.JOIN_PROBLEM] = error.text(lang)
         return
     after = [i for i in range(at + 1, len(progress.session.profiles)) if i not in progress.answers]
     if after or progress.next_profile is not None:

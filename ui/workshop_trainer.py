@@ -32,7 +32,7 @@ from words.readings import probability_text
 from words.workshop import comparison_text, disagreement_text, persona_header, persona_texts
 
 CODE, SECRET = "code", "secret"
-ROOMS = "workshop_rooms"  # (code, role) -> Room, learned once after the reveal (votes are closed by then)
+ROOMS = state.WORKSHOP_ROOMS  # (code, role) -> Room, learned once after the reveal (votes are closed by then)
 COMMS = "comms_manager"
 REFRESH_SECONDS = 2
 DEFAULT_DAYS = 7
@@ -48,8 +48,8 @@ PROJECTOR_CSS = """
 def workshop_page() -> None:
     lang = state.lang()
     st.title(t(lang, "workshop_title"))
-    if st.session_state.pop("workshop_ended", False):
-        st.success(t(lang, "workshop_ended"))
+    if st.session_state.pop(state.WORKSHOP_ENDED, False):
+        st.success(t(lang, state.WORKSHOP_ENDED))
     code, secret = st.query_params.get(CODE), st.query_params.get(SECRET)
     if not code or not secret:
         _create_form(lang)
@@ -79,36 +79,38 @@ def _create_form(lang: Lang) -> None:
             t(lang, "workshop_reader"),
             keys,
             index=keys.index(state.DEFAULT_READER) if state.DEFAULT_READER in keys else 0,
-            key="workshop_reader",
+            key=state.WORKSHOP_READER,
             format_func=lambda k: f"{readers.readers[k].name(lang)} — {readers.readers[k].question(lang)}",
         )
         st.radio(
             t(lang, "workshop_lang"),
             LANGS,
             index=LANGS.index(lang),
-            key="workshop_lang",
+            key=state.WORKSHOP_LANG,
             horizontal=True,
             format_func={"fr": "Français", "en": "English"}.get,
         )
-        st.number_input(t(lang, "workshop_profiles"), min_value=3, max_value=40, value=DEFAULT_PROFILES, key="workshop_profiles")
+        st.number_input(
+            t(lang, "workshop_profiles"), min_value=3, max_value=40, value=DEFAULT_PROFILES, key=state.WORKSHOP_PROFILES
+        )
         st.radio(
             t(lang, "workshop_scale"),
             SCALES,
-            key="workshop_scale",
+            key=state.WORKSHOP_SCALE,
             horizontal=True,
             format_func=lambda s: t(lang, f"workshop_scale_{s}"),
         )
-        st.number_input(t(lang, "workshop_days"), min_value=1, max_value=90, value=DEFAULT_DAYS, key="workshop_days")
+        st.number_input(t(lang, "workshop_days"), min_value=1, max_value=90, value=DEFAULT_DAYS, key=state.WORKSHOP_DAYS)
         submitted = st.form_submit_button(t(lang, "workshop_create"), type="primary")
     if submitted:
         try:
             made = create(
                 store(),
-                readers.by_key(st.session_state["workshop_reader"]),
-                profiles=int(st.session_state["workshop_profiles"]),
-                lang=st.session_state["workshop_lang"],
-                scale=st.session_state["workshop_scale"],
-                days=int(st.session_state["workshop_days"]),
+                readers.by_key(st.session_state[state.WORKSHOP_READER]),
+                profiles=int(st.session_state[state.WORKSHOP_PROFILES]),
+                lang=st.session_state[state.WORKSHOP_LANG],
+                scale=st.session_state[state.WORKSHOP_SCALE],
+                days=int(st.session_state[state.WORKSHOP_DAYS]),
             )
         except InputError as error:
             st.error(t(lang, "workshop_error", message=error.text(lang)))
@@ -164,7 +166,7 @@ def _reveal(code: str, secret: str, lang: Lang) -> None:
     try:
         store().reveal(code, secret)
     except InputError as error:
-        st.session_state["workshop_problem"] = error.text(lang)
+        st.session_state[state.WORKSHOP_PROBLEM] = error.text(lang)
 
 
 def _results(held: Trainer, lang: Lang) -> None:
@@ -233,7 +235,7 @@ def _results(held: Trainer, lang: Lang) -> None:
 
 
 def _trainer_tools(held: Trainer, secret: str, lang: Lang) -> None:
-    if problem := st.session_state.pop("workshop_problem", None):
+    if problem := st.session_state.pop(state.WORKSHOP_PROBLEM, None):
         st.error(t(lang, "workshop_error", message=problem))
     st.divider()
     with st.expander(t(lang, "workshop_trainer_link")):
@@ -246,8 +248,8 @@ def _end(code: str, secret: str, lang: Lang) -> None:
     try:
         store().end(code, secret)
     except InputError as error:
-        st.session_state["workshop_problem"] = error.text(lang)
+        st.session_state[state.WORKSHOP_PROBLEM] = error.text(lang)
         return
     st.session_state.pop(ROOMS, None)
     st.query_params.clear()
-    st.session_state["workshop_ended"] = True
+    st.session_state[state.WORKSHOP_ENDED] = True
