@@ -354,7 +354,9 @@ def test_the_report_button_takes_the_levers_readers_with_the_sessions_reader(mon
 
     from ui import report_button, state
 
-    monkeypatch.setattr(st, "session_state", {state.READER: "peer", state.LEVERS_ALSO: ["recruiter"]})  # what the levers page writes
+    monkeypatch.setattr(
+        st, "session_state", {state.READER: "peer", state.LEVERS_ALSO: ["recruiter"]}
+    )  # what the levers page writes
     monkeypatch.setattr(report_button, "session_readers", default_readers)
     assert [r.key for r in report_button.chosen_readers()] == ["peer", "recruiter"]
     monkeypatch.setattr(st, "session_state", {state.READER: "peer"})
