@@ -244,3 +244,9 @@ def test_a_profile_beyond_what_readers_see_is_described_as_they_see_it():
     profile = session_profiles(('{"signals": {"connections": 1639, "summary_words": 108}}',))[0][0]
     facts = [line for _, lines in profile_lines(profile, "en") for line in lines]
     assert "Connections: 500+" in facts and "About section: 108 words" in facts
+
+
+def test_secrets_and_tokens_never_read_as_command_line_options():
+    from model.workshop.codes import new_secret, new_token
+
+    assert not any(new_secret().startswith(("-", "_")) or new_token().startswith(("-", "_")) for _ in range(3000))

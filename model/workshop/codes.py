@@ -42,12 +42,12 @@ def normalise_code(text: str) -> str:
 
 def new_secret() -> str:
     """A trainer secret: 32 random bytes, URL-safe (43 characters)."""
-    return secrets.token_urlsafe(32)
+    return _not_an_option(secrets.token_urlsafe(32))
 
 
 def new_token() -> str:
     """A participant token: 16 random bytes, URL-safe (22 characters), short enough for a QR code."""
-    return secrets.token_urlsafe(16)
+    return _not_an_option(secrets.token_urlsafe(16))
 
 
 def digest(credential: str) -> str:
@@ -64,3 +64,11 @@ def digest(credential: str) -> str:
 def matches(credential: str, stored_digest: str) -> bool:
     """Whether `credential` hashes to `stored_digest`, in constant time (no timing hint)."""
     return hmac.compare_digest(digest(credential), stored_digest)
+
+
+def _not_an_option(text: str) -> str:
+    """A secret or token never starts with "-": `regards workshop export CODE --secret -x…` would
+    read it as an option (1 in 64 secrets did). Its first character is redrawn among letters."""
+    if text[0] in "-_":
+        return secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz") + text[1:]
+    return text
