@@ -374,7 +374,7 @@ CHROMIUM = "/usr/bin/chromium"
 def test_the_html_works_offline_every_chart_renders_and_a_slider_moves_the_probability(lang, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    from tests.test_browser import ARGS
+    from tests.browsers import ARGS
 
     readers = _readers()
     profile = _profile()
@@ -431,7 +431,8 @@ def test_the_html_works_offline_every_chart_renders_and_a_slider_moves_the_proba
 def test_the_apps_report_button_downloads_the_report_of_the_profile_on_screen(server, tmp_path):  # noqa: F811
     from playwright.sync_api import sync_playwright
 
-    from tests.test_browser import ARGS, _settle
+    from tests.browsers import ARGS
+    from tests.test_browser import _settle
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -6,29 +6,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import string
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+from tests.browsers import CHROMIUM, ROOT, chromium, free_port, streamlit_server, wait_for
+
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,49 +23,15 @@ pytestmark = [
 ]
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"{url} did not answer within 60 s")
-
-
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     run = tmp_path_factory.mktemp("nginx")
-    ports = {"PORT": _port(), "PORT_A": _port(), "PORT_B": _port()}
-    servers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(ports[k]),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for k in ("PORT_A", "PORT_B")
-    ]
+    ports = {"PORT": free_port(), "PORT_A": free_port(), "PORT_B": free_port()}
+    with streamlit_server(ports["PORT_A"]), streamlit_server(ports["PORT_B"]):
+        yield from _behind_nginx(run, ports)
+
+
+def _behind_nginx(run: Path, ports: dict[str, int]) -> Iterator[str]:
     conf = run / "nginx.conf"
     conf.write_text(
         string.Template((ROOT / "deploy" / "nginx.conf.template").read_text("utf-8")).safe_substitute(
@@ -88,26 +41,17 @@ def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     nginx = subprocess.Popen([NGINX, "-p", str(run), "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for key in ("PORT_A", "PORT_B"):
-            _wait(f"http://127.0.0.1:{ports[key]}/_stcore/health")
-        _wait(f"http://127.0.0.1:{ports['PORT']}/_stcore/health")
+        wait_for(f"http://127.0.0.1:{ports['PORT']}/_stcore/health")
         yield f"http://127.0.0.1:{ports['PORT']}"
     finally:
         nginx.terminate()
         nginx.wait(timeout=20)
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
 def browser():  # noqa: ANN201 - Playwright's Browser
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def test_both_processes_serve_and_each_browser_keeps_to_one(proxy, browser):

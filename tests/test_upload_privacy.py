@@ -25,7 +25,7 @@ from starlette.formparsers import MultiPartParser
 from streamlit import config
 
 from model.linkedin.synthetic import Spec, archive
-from tests.test_browser import ARGS, CHROMIUM, _free_port
+from tests.browsers import ARGS, CHROMIUM, free_port
 from ui.privacy import keep_uploads_in_memory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ class Traced:
 
 @pytest.fixture
 def traced_server(tmp_path) -> Iterator[Traced]:
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "server.strace"
     command = ["strace", "-f", "-ttt", "-e", "trace=openat,open,creat,write", "-o", str(log), "--"]
     command += [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true"]

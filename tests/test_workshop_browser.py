@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.test_browser import ARGS, CHROMIUM, ROOT, SHOTS, _free_port, _settle
+from tests.browsers import CHROMIUM, chromium, streamlit_server
+from tests.test_browser import SHOTS, _settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")]
 
@@ -27,41 +25,17 @@ PROFILES = 4
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    port = _free_port()
     env = {**os.environ, "REGARDS_DATA_DIR": str(tmp_path_factory.mktemp("workshop"))}
     env.pop("REGARDS_DATABASE_URL", None)
     env.pop("REGARDS_BASE_URL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the Streamlit server did not start within 60 s")
+    with streamlit_server(env=env) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+def browser():  # noqa: ANN201 - Playwright's Browser
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def _metric(page, label: str) -> str:
