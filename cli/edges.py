@@ -11,6 +11,28 @@ from model.errors import InputError
 from model.profile import Profile, loads
 
 
+def whole_argument(text: str, name: str, low: int, high: int) -> int:
+    """A whole-number argument within [low, high], or an InputError naming the option."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError("arguments.whole_number", option=name, shown=repr(text)) from None
+    if not low <= value <= high:
+        raise InputError("arguments.whole_range", option=name, shown=repr(text), low=low, high=high)
+    return value
+
+
+def number_argument(text: str, name: str, low: float, high: float) -> float:
+    """A number argument within [low, high]: inf, nan and 1e308 get a message, not a traceback."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        raise InputError("arguments.number_range", option=name, shown=repr(text), low=low, high=high)
+    return value
+
+
 def read_bytes(path: str) -> bytes:
     try:
         return Path(path).read_bytes()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.edges import load_profile, print_json
+from cli.edges import load_profile, number_argument, print_json
 from model.errors import InputError
 from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan
 from model.reader import Reader, Readers, default_readers
@@ -47,25 +47,11 @@ def chosen_readers(readers: Readers, personas: list[str], context: str | None) -
     return found
 
 
-def _finite(text: str, name: str, low: float, high: float) -> float:
-    """A number argument within [low, high]: inf, nan and 1e308 get a message, not a traceback."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not low <= value <= high:
-        raise InputError(
-            f"{name} {text!r}: expected a number from {low:g} to {high:g}",
-            fr=f"{name} {text!r} : attendu un nombre de {low:g} à {high:g}",
-        )
-    return value
-
-
 def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     readers = chosen_readers(default_readers(), args.persona, args.context)
-    target = _finite(args.target, "--target", 0.01, 0.99)
-    budget = _finite(args.budget, "--budget", 0.0, 1000.0)
+    target = number_argument(args.target, "--target", 0.01, 0.99)
+    budget = number_argument(args.budget, "--budget", 0.0, 1000.0)
     found = plan(readers, profile, target=target, budget=budget, fixed=tuple(args.fixed), trade_offs=args.trade_offs)
     by_key = {r.key: r for r in readers}
     if args.json:

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import numpy as np
 
-from cli.edges import load_profile, print_json, read_bytes
+from cli.edges import load_profile, print_json, read_bytes, whole_argument
 from cli.import_linkedin import register as register_import_linkedin
 from cli.levers import register as register_levers
 from cli.report import register as register_report
@@ -25,6 +25,7 @@ from model.judgements import DEFAULT_SEED, DEFAULT_SIZE, JUDGEMENTS_DIR, generat
 from model.reader import Reader, default_readers, departures, learn
 from model.reading import Reading, read, read_all
 from model.signals import SIGNALS
+from words.errors import explain
 from words.i18n import Lang, t
 from words.numbers import signed, typography
 from words.readings import basis_text, reading_json, value_text
@@ -69,7 +70,7 @@ def cmd_personas(args: argparse.Namespace) -> int:
         }
         for p in personas.values()
     ]
-    problems = [e.text(args.lang) for e in readers.problems]
+    problems = [explain(e, args.lang) for e in readers.problems]
     if args.json:
         print_json({"personas": listing, "problems": problems})
         return 0
@@ -114,10 +115,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     readers = default_readers()
     if not readers.readers:
-        raise InputError(
-            "no reader could be loaded: " + "; ".join(str(p) for p in readers.problems),
-            fr="aucun lecteur n'a pu être chargé : " + "; ".join(p.text("fr") for p in readers.problems),
-        )
+        raise InputError("readers.none", problems=[p.phrase for p in readers.problems])
     readings = read_all(readers, load_profile(args.profile))
     if args.json:
         print_json(
@@ -125,7 +123,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 "readings": [reading_json(r, args.lang) for r in readings],
                 "disagreements": [d.to_json() for d in disagreements(readings)],
                 "differ": [d.to_json() for d in differences(readings)],
-                "problems": [p.text(args.lang) for p in readers.problems],
+                "problems": [explain(p, args.lang) for p in readers.problems],
             }
         )
         return 0
@@ -139,24 +137,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
             parts = ", ".join(f"{readers.by_key(k).name(args.lang)} {signed(v, args.lang)}" for k, v in item.by_reader.items())
             print(f"  - {t(args.lang, 'cli_differ_line', signal=SIGNALS[item.signal].label[args.lang], parts=parts)}")
     for problem in readers.problems:
-        print(f"warning: {problem.text(args.lang)}", file=sys.stderr)
+        print(f"warning: {explain(problem, args.lang)}", file=sys.stderr)
     return 0
-
-
-def _whole(text: str, name: str, low: int, high: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise InputError(f"{name} {text!r}: expected a whole number", fr=f"{name} {text!r} : attendu un nombre entier") from None
-    if not low <= value <= high:
-        raise InputError(f"{name} {value}: expected {low} to {high}", fr=f"{name} {value} : attendu de {low} à {high}")
-    return value
 
 
 def cmd_judgements_generate(args: argparse.Namespace) -> int:
     """Synthetic judgement sets from the textbook readers: test and benchmark data only."""
-    seed = _whole(args.seed, "--seed", 0, 2**32 - 1)
-    size = _whole(args.size, "--size", 1, 1_000_000)
+    seed = whole_argument(args.seed, "--seed", 0, 2**32 - 1)
+    size = whole_argument(args.size, "--size", 1, 1_000_000)
     readers = default_readers()
     if readers.problems:
         raise readers.problems[0]
@@ -236,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except InputError as error:
-        print(f"regards: {one_line(error.text(lang))}", file=sys.stderr)
+        print(f"regards: {one_line(explain(error, lang))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

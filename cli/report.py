@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.edges import load_profile
-from cli.levers import _finite, chosen_readers
+from cli.edges import load_profile, number_argument
+from cli.levers import chosen_readers
 from model.errors import InputError
 from model.levers import DEFAULT_TARGET
 from model.reader import default_readers
@@ -41,11 +41,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001
 def run(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         raise InputError(f"--format {args.format!r}: expected html or pdf", fr=f"--format {args.format!r} : attendu html ou pdf")
-    target = _finite(args.target, "--target", 0.01, 0.99)
+    target = number_argument(args.target, "--target", 0.01, 0.99)
     readers = default_readers()
     chosen = chosen_readers(readers, args.persona, None) if args.persona else list(readers.readers.values())
     if not chosen:
-        raise InputError("no reader could be loaded", fr="aucun lecteur n'a pu être chargé")
+        raise InputError("readers.none", problems=[p.phrase for p in readers.problems])
     profile = load_profile(args.profile)
     output = None if args.output == "-" else _writable(args.output)
     report = build(profile, chosen, args.lang, target)

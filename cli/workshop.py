@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.edges import print_json
+from cli.edges import number_argument, print_json, whole_argument
 from model.errors import InputError
 from model.reader import default_readers
 from model.workshop.design import DEFAULT_PROFILES
@@ -77,25 +77,11 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
     return args.session, secret
 
 
-def _number(text: str, name: str, low: float, high: float) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not low <= value <= high:
-        raise InputError(f"{name} {text!r}: expected {low:g} to {high:g}", fr=f"{name} {text!r} : attendu de {low:g} à {high:g}")
-    return value
-
-
 def run_create(args: argparse.Namespace) -> int:
     persona, _, context = args.reader.partition("/")
     reader = default_readers().get(persona, context or args.context)
-    count = _number(args.profiles, "--profiles", 1, 100)
-    if not float(count).is_integer():
-        raise InputError(
-            f"--profiles {args.profiles!r}: expected a whole number", fr=f"--profiles {args.profiles!r} : attendu un entier"
-        )
-    days = _number(args.days, "--days", 0.01, 90)
+    count = whole_argument(args.profiles, "--profiles", 1, 100)
+    days = number_argument(args.days, "--days", 0.01, 90)
     store = Store()
     made = create(store, reader, profiles=int(count), lang=args.lang, scale=args.scale, days=days)
     session = made.session

@@ -19,7 +19,7 @@ import pandas as pd
 from model.errors import InputError
 from model.paths import DATA_DIR
 from model.population import draw, population
-from model.signals import NAMES, SIGNALS, encode_frame, unknown_signal_message
+from model.signals import NAMES, SIGNALS, encode_frame, unknown_signal_hint
 
 JUDGEMENTS_DIR = DATA_DIR / "judgements"
 MANIFEST = "manifest.json"
@@ -152,8 +152,7 @@ def read_csv(data: bytes, name: str = "judgements.csv") -> Judgements:
     unknown = [c for c in frame.columns if c != "verdict" and c not in SIGNALS]
     if unknown:
         raise InputError(
-            f"{name}: unknown column(s): {'; '.join(unknown_signal_message(c, 'en') for c in unknown[:3])}",
-            fr=f"{name} : colonne(s) inconnue(s) : {'; '.join(unknown_signal_message(c, 'fr') for c in unknown[:3])}",
+            "judgements.unknown_columns", file=name, count=len(unknown), hints=[unknown_signal_hint(c) for c in unknown[:3]]
         )
     if frame.empty:
         raise InputError(f"{name}: no judgement in the file", fr=f"{name} : aucun jugement dans le fichier")

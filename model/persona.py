@@ -23,7 +23,7 @@ from typing import Any, Literal
 from model.errors import InputError
 from model.evidence import EVIDENCE
 from model.paths import PERSONAS_DIR
-from model.signals import BEHAVIOURS, LANGS, NAMES, SIGNALS, unknown_signal_message
+from model.signals import BEHAVIOURS, LANGS, NAMES, SIGNALS, unknown_signal_hint
 
 DIRECTIONS = ("up", "down", "middle", "none")
 SOURCE = re.compile(r"^(seed|assumption|E\d+)$")
@@ -315,10 +315,7 @@ def _readings(raw: Any, where: _Where, prefix: str, base: dict[str, SignalReadin
         raise where.error(prefix + "signals", "a table with one reading per signal", raw, "une table avec une lecture par signal")
     for name in raw:
         if name not in SIGNALS:
-            raise InputError(
-                f"{where.path.name}: {prefix}signals.{name}: {unknown_signal_message(name, 'en')}",
-                fr=f"{where.path.name} : {prefix}signals.{name} : {unknown_signal_message(name, 'fr')}",
-            )
+            raise InputError("persona.unknown_signal", file=where.path.name, key=f"{prefix}signals.{name}", hint=unknown_signal_hint(name))
     missing = [name for name in NAMES if name not in raw and base is None]
     if missing:
         raise where.error(

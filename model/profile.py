@@ -52,8 +52,12 @@ def from_signals(signals: dict[str, Any], as_of: dt.date | None = None) -> Profi
         if bound is not None and value is not None and limit is not None and value > limit:
             signal, other = SIGNALS[name], SIGNALS[bound]
             raise InputError(
-                f"{signal.label['en']} ({name}): {value} cannot exceed {other.label['en'].lower()} ({values[bound]}), which they are part of",
-                fr=f"{signal.label['fr']} ({name}) : {value} ne peut dépasser le nombre de {other.label['fr'].lower()} ({values[bound]}), dont ils font partie",
+                "profile.at_most",
+                label=signal.label,
+                name=name,
+                value=value,
+                other={lang: text.lower() for lang, text in other.label.items()},
+                limit=limit,
             )
     typical = population().typical
     assumed = tuple(name for name in NAMES if name not in values)
@@ -82,55 +86,30 @@ def from_json(document: Any) -> Profile:
     """A profile from its JSON object `{"as_of": "YYYY-MM-DD", "signals": {...}}`; a preset's
     `name` and `description` may ride along and are not part of the profile."""
     if not isinstance(document, dict):
-        raise InputError(
-            'profile: expected a JSON object like {"as_of": "YYYY-MM-DD", "signals": {...}}',
-            fr='profil : attendu un objet JSON comme {"as_of": "AAAA-MM-JJ", "signals": {...}}',
-        )
+        raise InputError("profile.not_an_object")
     unknown_keys = sorted(str(k)[:40] for k in set(document) - {"as_of", "signals", "name", "description"})
     if unknown_keys:
-        raise InputError(
-            f"profile: unknown key(s) {', '.join(unknown_keys[:5])}; expected 'as_of' and 'signals' (and optional 'name', 'description')",
-            fr=f"profil : clé(s) inconnue(s) {', '.join(unknown_keys[:5])} ; attendu 'as_of' et 'signals' (et, en option, 'name', 'description')",
-        )
+        raise InputError("profile.unknown_keys", count=len(unknown_keys), keys=", ".join(unknown_keys[:5]))
     signals = document.get("signals")
     if not isinstance(signals, dict):
-        raise InputError(
-            "profile: 'signals' must be an object mapping signal names to values",
-            fr="profil : 'signals' doit être un objet qui associe des valeurs aux noms des signaux",
-        )
+        raise InputError("profile.signals_not_an_object")
     return from_signals(signals, _as_of(document.get("as_of")))
 
 
 def loads(text: str | bytes) -> Profile:
     """A profile from JSON text; malformed JSON is an InputError with its line and column."""
     if len(text) > MAX_BYTES:
-        raise InputError(
-            f"profile: {len(text):,} bytes; a profile is a few hundred bytes (at most {MAX_BYTES:,})",
-            fr=f"profil : {len(text):,} octets ; un profil fait quelques centaines d'octets (au plus {MAX_BYTES:,})".replace(
-                ",", "\u202f"
-            ),
-        )
+        raise InputError("profile.too_large", size=len(text), limit=MAX_BYTES)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(
-            f"profile: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
-            fr=f"profil : JSON invalide (ligne {error.lineno}, colonne {error.colno} : {error.msg})",
-        ) from None
+        raise InputError("profile.not_json", line=error.lineno, column=error.colno, detail=error.msg) from None
     except UnicodeDecodeError:
-        raise InputError(
-            "profile: not valid JSON (the file is not UTF-8 text)",
-            fr="profil : JSON invalide (le fichier n'est pas du texte UTF-8)",
-        ) from None
+        raise InputError("profile.not_utf8") from None
     except RecursionError:
-        raise InputError(
-            "profile: JSON nested too deeply to be a profile", fr="profil : JSON trop imbriqué pour être un profil"
-        ) from None
+        raise InputError("profile.too_deep") from None
     except ValueError:
-        raise InputError(
-            "profile: a number in the file has too many digits to be a signal's value",
-            fr="profil : un nombre du fichier a trop de chiffres pour être la valeur d'un signal",
-        ) from None
+        raise InputError("profile.too_many_digits") from None
     return from_json(document)
 
 
@@ -140,7 +119,4 @@ def _as_of(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(
-            f"profile: 'as_of' is {str(value)[:40]!r}; expected a date as YYYY-MM-DD",
-            fr=f"profil : 'as_of' vaut {str(value)[:40]!r} ; attendu une date AAAA-MM-JJ",
-        ) from None
+        raise InputError("profile.as_of", shown=repr(str(value)[:40])) from None

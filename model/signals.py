@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from model.errors import InputError
+from model.errors import InputError, Phrase, phrase
 
 SignalType = Literal["count", "share", "bool", "weeks", "days"]
 Value = int | float | bool | None
@@ -59,21 +59,13 @@ class Signal:
     def is_integer(self) -> bool:
         return self.type in ("count", "weeks", "days")
 
-    def range_text(self, lang: Lang = "en") -> str:
-        """The valid range in words, for error messages."""
-        fr = lang == "fr"
+    def expected(self) -> Phrase:
+        """The valid values, for error messages: "an integer from 0 to 500, or null (never)"."""
         if self.type == "bool":
-            return "vrai ou faux" if fr else "true or false"
-        kinds = {(True, True): "un entier", (True, False): "an integer", (False, True): "un nombre", (False, False): "a number"}
-        kind = kinds[(self.is_integer, fr)]
-        text = (
-            f"{kind} de {_number(self.low, lang)} à {_number(self.high, lang)}"
-            if fr
-            else f"{kind} from {_number(self.low, lang)} to {_number(self.high, lang)}"
-        )
-        if self.nullable:
-            text += ", ou vide (jamais)" if fr else ", or null (never)"
-        return text
+            return phrase("signal.range_bool")
+        kind = "integer" if self.is_integer else "number"
+        never = "_or_null" if self.nullable else ""
+        return phrase(f"signal.range_{kind}{never}", low=_whole(self.low), high=_whole(self.high))
 
     def validate(self, value: Any) -> Value:
         """Return `value` checked against this signal's type and range, or raise InputError.
@@ -85,28 +77,31 @@ class Signal:
         if value is None:
             if self.nullable:
                 return None
-            raise self._invalid(value, "null is not allowed", "la valeur vide n'est pas permise")
+            raise self._invalid(value, "null")
         if self.type == "bool":
             if isinstance(value, bool):
                 return value
-            raise self._invalid(value, "not valid", "valeur invalide")
+            raise self._invalid(value, "not_valid")
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._invalid(value, "not valid", "valeur invalide")
+            raise self._invalid(value, "not_valid")
         if isinstance(value, float) and not math.isfinite(value):
-            raise self._invalid(value, "not a finite number", "pas un nombre fini")
+            raise self._invalid(value, "not_finite")
         if not self.low <= value <= self.high:
-            raise self._invalid(value, "out of range", "hors limites")
+            raise self._invalid(value, "out_of_range")
         if self.is_integer:
             if isinstance(value, float) and not value.is_integer():
-                raise self._invalid(value, "not an integer", "pas un entier")
+                raise self._invalid(value, "not_integer")
             return int(value)
         return float(value)
 
-    def _invalid(self, value: Any, en: str, fr: str) -> InputError:
-        shown = _shown(value)
+    def _invalid(self, value: Any, problem: str) -> InputError:
         return InputError(
-            f"{self.label['en']} ({self.name}): {shown} is {en}; expected {self.range_text('en')}",
-            fr=f"{self.label['fr']} ({self.name}) : {shown} : {fr} ; attendu {self.range_text('fr')}",
+            "signal.invalid",
+            label=self.label,
+            name=self.name,
+            shown=shown(value),
+            problem=phrase(f"signal.{problem}"),
+            expected=self.expected(),
         )
 
     def encode(self, value: Value) -> float:
@@ -118,14 +113,13 @@ class Signal:
         return min(number, self.seen_up_to) if self.seen_up_to is not None else number
 
 
-def _number(x: float, lang: Lang = "en") -> str:
-    text = f"{int(x):,}" if float(x).is_integer() else str(x)
-    return text.replace(",", "\u202f") if lang == "fr" else text
+def _whole(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """A value quoted in a message: short, on one line, whatever was given."""
-    text = repr(value) if not isinstance(value, int) or abs(value) < 10**15 else f"an integer of {len(str(abs(value)))} digits"
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**15 else f"<{len(str(abs(value)))} digits>"
     text = text.replace("\n", " ").replace("\r", " ")
     return text if len(text) <= 40 else text[:37] + "…"
 
@@ -133,7 +127,7 @@ def _shown(value: Any) -> str:
 def _texts(raw: dict[str, Any], key: str, where: str) -> dict[str, str]:
     texts = raw.get(key)
     if not isinstance(texts, dict) or any(not isinstance(texts.get(lang), str) for lang in LANGS):
-        raise InputError(f"catalogue: {where}.{key} needs a French and an English text (fr, en)")
+        raise InputError("catalogue.needs_texts", key=f"{where}.{key}")
     return {lang: texts[lang] for lang in LANGS}
 
 
@@ -185,9 +179,9 @@ def _load() -> tuple[dict[str, Signal], dict[int, dict[str, str]], dict[str, dic
     behaviours = {k: _texts(raw["behaviours"], k, "behaviours") for k in raw.get("behaviours", {})}
     for signal in signals.values():
         if signal.at_most is not None and signal.at_most not in signals:
-            raise InputError(f"catalogue: signals.{signal.name}.at_most names no signal ({signal.at_most!r})")
+            raise InputError("catalogue.at_most", name=signal.name, found=repr(signal.at_most))
         if signal.behaviour is not None and signal.behaviour not in behaviours:
-            raise InputError(f"catalogue: signals.{signal.name}.behaviour is not in [behaviours] ({signal.behaviour!r})")
+            raise InputError("catalogue.behaviour", name=signal.name, found=repr(signal.behaviour))
     return signals, situations, behaviours
 
 
@@ -204,18 +198,18 @@ def get(name: str) -> Signal:
 
 
 def unknown_signal(name: object) -> InputError:
-    """An unknown signal name, with the closest valid ones, in both languages."""
-    return InputError(unknown_signal_message(name, "en"), fr=unknown_signal_message(name, "fr"))
+    """An unknown signal name, with the closest valid ones."""
+    hint = unknown_signal_hint(name)
+    return InputError(hint.key, **hint.values)
 
 
-def unknown_signal_message(name: object, lang: Lang = "en") -> str:
-    shown = _shown(str(name))
+def unknown_signal_hint(name: object) -> Phrase:
+    """ "unknown signal 'conections': did you mean 'connections'?", for messages about a column
+    or a key as well as a signal."""
     close = difflib.get_close_matches(str(name), NAMES, n=3, cutoff=0.5)
-    if lang == "fr":
-        hint = f"vouliez-vous dire {', '.join(repr(c) for c in close)} ?" if close else f"noms valides : {', '.join(NAMES)}"
-        return f"signal inconnu {shown} : {hint}"
-    hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else f"valid names: {', '.join(NAMES)}"
-    return f"unknown signal {shown}: {hint}"
+    if close:
+        return phrase("signal.did_you_mean", shown=shown(str(name)), close=", ".join(repr(c) for c in close))
+    return phrase("signal.valid_names", shown=shown(str(name)), names=", ".join(NAMES))
 
 
 def encode_row(values: Mapping[str, Value]) -> np.ndarray:

@@ -15,9 +15,10 @@ from ui import state
 from ui.downloads import private_download
 from ui.linkedin_import import forget_import, linkedin_import, signals_to_fill_in
 from ui.live_reading import live_reading, remember_reading
+from words.errors import explain
 from words.i18n import Lang, t
 from words.numbers import number, typography
-from words.readings import error_text, value_text
+from words.readings import value_text
 
 
 def profile_page() -> None:
@@ -56,7 +57,7 @@ def _sources(lang: Lang) -> None:
     with right:
         st.file_uploader(t(lang, "upload"), type=["json"], key=state.UPLOAD, help=t(lang, "upload_help"), on_change=_apply_upload)
         if problem := st.session_state.get(state.UPLOAD_PROBLEM):
-            st.error(t(lang, "upload_error", message=error_text(problem.text(lang), lang)))
+            st.error(t(lang, "upload_error", message=explain(problem, lang, codes=False)))
         elif loaded := st.session_state.get(state.UPLOAD_LOADED):
             st.success(t(lang, "upload_ok", name=loaded))
         document = state.profile().to_json()

@@ -17,9 +17,10 @@ from model.paths import DATA_DIR
 from model.signals import SIGNALS, Value
 from ui import state
 from ui.plain import plain
+from words.errors import explain
 from words.i18n import Lang, t
 from words.numbers import date, dates_in_words
-from words.readings import error_text, value_text
+from words.readings import value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
 SUMMARY, PROBLEM, GENERATION = state.LINKEDIN_SUMMARY, state.LINKEDIN_PROBLEM, state.LINKEDIN_GENERATION
@@ -40,7 +41,7 @@ def linkedin_import(lang: Lang) -> None:
     )
     st.button(t(lang, "linkedin_sample"), key="linkedin_sample", on_click=_from_sample)
     if problem := st.session_state.get(PROBLEM):
-        st.error(t(lang, "linkedin_error", message=plain(error_text(problem.text(lang), lang))))
+        st.error(t(lang, "linkedin_error", message=plain(explain(problem, lang, codes=False))))
     elif pending := st.session_state.get(PENDING):
         _preview(pending, lang)
     elif st.session_state.pop(UNDONE, False):

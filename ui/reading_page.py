@@ -25,11 +25,11 @@ from ui.charts import (
     shape_chart,
 )
 from ui.readers import forget_learned, keep_learned, session_readers
+from words.errors import explain
 from words.i18n import Lang, t
 from words.numbers import percent, signed
 from words.readings import (
     basis_text,
-    error_text,
     probability_short,
     reason_text,
     source_tag,
@@ -173,7 +173,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
             args=(reader,),
         )
         if problem := st.session_state.get(state.JUDGEMENTS_PROBLEM):
-            st.error(t(lang, "judgements_error", message=error_text(problem.text(lang), lang)))
+            st.error(t(lang, "judgements_error", message=explain(problem, lang, codes=False)))
 
 
 def _departures(reader: Reader, lang: Lang) -> None:

@@ -7,8 +7,8 @@ import streamlit as st
 from model.presets import preset_problems, presets
 from model.reader import Readers
 from ui import state
+from words.errors import explain
 from words.i18n import LANGS, t
-from words.readings import error_text
 
 PRESENTER_CSS = """
 <style>
@@ -86,11 +86,11 @@ def sidebar(readers: Readers) -> None:
         name = presets()[preset].name[lang] if preset in presets() else t(lang, "custom_profile")
         st.caption(t(lang, "current_profile", name=name))
         for problem in preset_problems():
-            st.warning(t(lang, "broken_preset", message=problem.text(lang)))
+            st.warning(t(lang, "broken_preset", message=explain(problem, lang)))
         for problem in readers.problems:
-            st.warning(t(lang, "broken_persona", message=error_text(problem.text(lang), lang)))
+            st.warning(t(lang, "broken_persona", message=explain(problem, lang, codes=False)))
         if problem := state.take_url_problem():
-            st.warning(t(lang, "url_ignored", message=error_text(problem.text(lang), lang)))
+            st.warning(t(lang, "url_ignored", message=explain(problem, lang, codes=False)))
     st.markdown(FRAME_CSS, unsafe_allow_html=True)
     if st.session_state[state.PRESENTER]:
         st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

@@ -18,6 +18,7 @@ from model.workshop.store import ROLES, Progress, Role, Session
 from ui import state
 from ui.readers import shared_readers
 from ui.workshop_common import HIDE_SIDEBAR, store
+from words.errors import explain
 from words.i18n import Lang, t
 from words.workshop import profile_lines
 
@@ -43,7 +44,7 @@ def join_page() -> None:
     try:
         progress = store().resume(code or "", token)
     except InputError as error:
-        st.error(error.text(lang))
+        st.error(explain(error, lang))
         _join_form(None, lang)
         return
     _profile(progress, code or "", token)
@@ -54,7 +55,7 @@ def _join_form(code: str | None, lang: Lang) -> None:
         try:
             lang = store().session(code).lang
         except InputError as error:
-            st.error(error.text(lang))
+            st.error(explain(error, lang))
             code = None
     st.title(t(lang, "join_title"))
     st.caption(t(lang, "join_anonymous"))
@@ -66,7 +67,7 @@ def _join_form(code: str | None, lang: Lang) -> None:
         try:
             joined = store().join(typed, cast("Role | None", role or None))
         except InputError as error:
-            st.error(error.text(lang))
+            st.error(explain(error, lang))
             return
         st.query_params.from_dict({CODE: joined.session.code, TOKEN: joined.token})
         st.session_state[AT] = None
@@ -136,7 +137,7 @@ def _vote(code: str, token: str, at: int, answer: int, lang: Lang) -> None:
         store().vote(code, token, at, answer)
         progress = store().resume(code, token)
     except InputError as error:
-        st.session_state[state.JOIN_PROBLEM] = error.text(lang)
+        st.session_state[state.JOIN_PROBLEM] = explain(error, lang)
         return
     after = [i for i in range(at + 1, len(progress.session.profiles)) if i not in progress.answers]
     if after or progress.next_profile is not None:
@@ -150,7 +151,7 @@ def _room_answers(code: str, token: str, session: Session) -> None:
     try:
         results = store().results(code, token)
     except InputError as error:
-        st.error(error.text(lang))
+        st.error(explain(error, lang))
         return
     st.subheader(t(lang, "join_results"))
     names = {1: t(lang, "join_yes"), 0: t(lang, "join_no")} if session.scale == "yes_no" else {}

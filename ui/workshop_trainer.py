@@ -26,6 +26,7 @@ from model.workshop.store import LANGS, SCALES, Role, Session
 from ui import state
 from ui.readers import LEARNED, keep_learned, shared_readers
 from ui.workshop_common import base_url, store
+from words.errors import explain
 from words.i18n import Lang, t
 from words.numbers import date, number
 from words.readings import probability_text
@@ -57,7 +58,7 @@ def workshop_page() -> None:
     try:
         held = trainer(store(), code, secret)
     except InputError as error:
-        st.error(t(lang, "workshop_error", message=error.text(lang)))
+        st.error(t(lang, "workshop_error", message=explain(error, lang)))
         return
     if not held.session.revealed:
         _projector_header(held.session, lang)
@@ -113,7 +114,7 @@ def _create_form(lang: Lang) -> None:
                 days=int(st.session_state[state.WORKSHOP_DAYS]),
             )
         except InputError as error:
-            st.error(t(lang, "workshop_error", message=error.text(lang)))
+            st.error(t(lang, "workshop_error", message=explain(error, lang)))
             return
         st.query_params.from_dict({CODE: made.session.code, SECRET: made.secret})
         st.rerun()
@@ -143,7 +144,7 @@ def _counts(code: str, profiles: int, lang: Lang) -> None:
     try:
         counts = store().counts(code)
     except InputError as error:
-        st.error(t(lang, "workshop_error", message=error.text(lang)))
+        st.error(t(lang, "workshop_error", message=explain(error, lang)))
         return
     left, right = st.columns(2)
     left.metric(t(lang, "workshop_joined"), number(counts.joined, lang))
@@ -166,7 +167,7 @@ def _reveal(code: str, secret: str, lang: Lang) -> None:
     try:
         store().reveal(code, secret)
     except InputError as error:
-        st.session_state[state.WORKSHOP_PROBLEM] = error.text(lang)
+        st.session_state[state.WORKSHOP_PROBLEM] = explain(error, lang)
 
 
 def _results(held: Trainer, lang: Lang) -> None:
@@ -248,7 +249,7 @@ def _end(code: str, secret: str, lang: Lang) -> None:
     try:
         store().end(code, secret)
     except InputError as error:
-        st.session_state[state.WORKSHOP_PROBLEM] = error.text(lang)
+        st.session_state[state.WORKSHOP_PROBLEM] = explain(error, lang)
         return
     st.session_state.pop(ROOMS, None)
     st.query_params.clear()

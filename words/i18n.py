@@ -20,7 +20,19 @@ USED: set[str] = set()
 
 @cache
 def texts(lang: Lang) -> dict[str, str]:
-    return tomllib.loads((LOCALES / f"{lang}.toml").read_text("utf-8"))
+    """Every text of `lang`, a table's keys joined with dots (`[errors.profile] not_json` is
+    `errors.profile.not_json`)."""
+    return dict(_flat(tomllib.loads((LOCALES / f"{lang}.toml").read_text("utf-8"))))
+
+
+def _flat(table: dict[str, object], prefix: str = "") -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            pairs.extend(_flat(value, f"{prefix}{key}."))
+        else:
+            pairs.append((prefix + key, str(value)))
+    return pairs
 
 
 def fields(text: str) -> set[str]:

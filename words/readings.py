@@ -170,20 +170,3 @@ def reading_json(reading: Reading, lang: Lang) -> dict[str, Any]:
         "departures": [d.to_json() for d in departures(reader)],
         "lang": lang,
     }
-
-
-def sentence(text: str) -> str:
-    """A message that follows a full stop starts with a capital ("… unchanged. Not valid JSON"),
-    unless it starts with a file's or a code's name ("peer.toml: …")."""
-    first = text.split(" ", 1)[0].rstrip(":")
-    if any(c in first for c in "./_\\'\"") or any(c.isdigit() for c in first):
-        return text
-    return text[:1].upper() + text[1:]
-
-
-def error_text(message: str, lang: Lang) -> str:
-    """A model's message as a person reads it: a capital first, no signal's code name after its
-    label ("Active weeks (active_weeks_26)" reads "Active weeks"), French typography."""
-    for name in SIGNALS:
-        message = message.replace(f" ({name})", "")
-    return typography(sentence(message), lang)
