@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from model.errors import InputError
+from model.errors import InputError, Phrase, phrase
 from model.evidence import EVIDENCE
 from model.paths import PERSONAS_DIR
 from model.signals import BEHAVIOURS, LANGS, NAMES, SIGNALS, unknown_signal_hint
@@ -122,11 +122,7 @@ class Persona:
         if context is None:
             return None
         if context not in self.contexts:
-            valid = ", ".join(self.contexts) or "none"
-            raise InputError(
-                f"persona '{self.id}' has no context '{context}'; its contexts: {valid}",
-                fr=f"le lecteur '{self.id}' n'a pas de contexte '{context}' ; ses contextes : {valid if self.contexts else 'aucun'}",
-            )
+            raise no_such_context(self.id, context, list(self.contexts))
         return self.contexts[context]
 
 
@@ -145,28 +141,20 @@ def _source_order(source: str) -> tuple[int, int]:
 
 
 class _Where:
-    """Builds error messages that name the file and the key, in both languages."""
+    """Builds errors that name the file, the key, what was expected and what was found."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def error(self, key: str, expected: str, found: Any = None, expected_fr: str | None = None) -> InputError:
-        got = "" if found is None else f" (found {_short(found)})"
-        got_fr = "" if found is None else f" (trouvé {_short(found)})"
-        return InputError(
-            f"{self.path.name}: {key}: expected {expected}{got}",
-            fr=f"{self.path.name} : {key} : attendu {expected_fr or expected}{got_fr}",
-        )
+    def error(self, key: str, expected: Phrase, found: Any = None) -> InputError:
+        if found is None:
+            return InputError("persona.expected", file=self.path.name, key=key, expected=expected)
+        return InputError("persona.expected_found", file=self.path.name, key=key, expected=expected, found=_short(found))
 
     def texts(self, raw: dict[str, Any], key: str, prefix: str = "") -> Texts:
         value = raw.get(key)
         if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or not value[lang].strip() for lang in LANGS):
-            raise self.error(
-                prefix + key,
-                'a French and an English text, e.g. { fr = "…", en = "…" }',
-                value,
-                'un texte en français et en anglais, par exemple { fr = "…", en = "…" }',
-            )
+            raise self.error(prefix + key, phrase("persona.texts"), value)
         return {lang: value[lang] for lang in LANGS}
 
     def optional_texts(self, raw: dict[str, Any], key: str, prefix: str) -> Texts | None:
@@ -175,22 +163,29 @@ class _Where:
     def number(self, raw: dict[str, Any], key: str, prefix: str, default: float | None = None) -> float:
         value = raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise self.error(prefix + key, "a finite number", value, "un nombre fini")
+            raise self.error(prefix + key, phrase("persona.finite"), value)
         return float(value)
 
     def sources(self, raw: dict[str, Any], key: str, prefix: str, default: list[str] | None = None) -> tuple[str, ...]:
         sources = raw.get(key, default)
         if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and SOURCE.match(s) for s in sources):
-            raise self.error(
-                prefix + key,
-                'a list of "seed", "assumption" or evidence numbers like "E1"',
-                sources,
-                'une liste de "seed", "assumption" ou de numéros de preuves comme "E1"',
-            )
+            raise self.error(prefix + key, phrase("persona.sources"), sources)
         unknown = [s for s in sources if s.startswith("E") and s not in EVIDENCE]
         if unknown:
-            raise self.error(prefix + key, f"evidence listed in data/evidence.toml ({', '.join(sorted(EVIDENCE))})", unknown[0])
+            raise self.error(prefix + key, phrase("persona.evidence", known=", ".join(sorted(EVIDENCE))), unknown[0])
         return tuple(sources)
+
+
+def _lower(texts: Texts) -> Texts:
+    """A label inside a sentence: "connections", "relations"."""
+    return {lang: text.lower() for lang, text in texts.items()}
+
+
+def no_such_context(persona: str, context: str, contexts: list[str]) -> InputError:
+    """A context the reader does not have, with the ones it has."""
+    if not contexts:
+        return InputError("readers.no_contexts", persona=persona, context=context)
+    return InputError("readers.no_such_context", persona=persona, context=context, contexts=", ".join(contexts))
 
 
 def _short(value: Any) -> str:
@@ -200,44 +195,27 @@ def _short(value: Any) -> str:
 
 def _reading(name: str, raw: Any, where: _Where, key: str) -> SignalReading:
     if not isinstance(raw, dict):
-        raise where.error(
-            key, "a table with direction, weight, sources and reasons", raw, "une table avec direction, poids, sources et raisons"
-        )
+        raise where.error(key, phrase("persona.reading_table"), raw)
     direction = raw.get("direction")
     if direction not in DIRECTIONS:
-        raise where.error(f"{key}.direction", f"one of {', '.join(DIRECTIONS)}", direction, f"l'un de {', '.join(DIRECTIONS)}")
+        raise where.error(f"{key}.direction", phrase("persona.one_of", choices=", ".join(DIRECTIONS)), direction)
     signal = SIGNALS[name]
     sources = where.sources(raw, "sources", key + ".")
     if direction == "none":
         return SignalReading(name, "none", 0.0, signal.low, signal.high, None, "linear", signal.low, sources, sources, None, None)
     scale = raw.get("scale", "linear")
     if scale not in ("linear", "log"):
-        raise where.error(f"{key}.scale", "linear or log", scale, "linear ou log")
+        raise where.error(f"{key}.scale", phrase("persona.scale"), scale)
     weight = where.number(raw, "weight", key + ".")
     if weight <= 0:
-        raise where.error(
-            f"{key}.weight",
-            "a number > 0 (the direction says which way)",
-            weight,
-            "un nombre > 0 (la direction dit dans quel sens)",
-        )
+        raise where.error(f"{key}.weight", phrase("persona.weight"), weight)
     seen = signal.seen_up_to if signal.seen_up_to is not None else signal.high
     start = where.number(raw, "from", key + ".", signal.low)
     end = where.number(raw, "until", key + ".", seen)
     if not signal.low <= start < end:
-        raise where.error(
-            f"{key}.until",
-            f"a value above 'from' ({start:g}), itself at least {signal.low:g}",
-            end,
-            f"une valeur au-dessus de 'from' ({start:g}), lui-même au moins {signal.low:g}",
-        )
+        raise where.error(f"{key}.until", phrase("persona.above_from", start=start, low=signal.low), end)
     if end > seen:
-        raise where.error(
-            f"{key}.until",
-            f"at most {seen:g}: no reader sees {signal.label['en'].lower()} beyond that",
-            end,
-            f"au plus {seen:g} : aucun lecteur ne voit de {signal.label['fr'].lower()} au-delà",
-        )
+        raise where.error(f"{key}.until", phrase("persona.seen_up_to", seen=seen, signal=_lower(signal.label)), end)
     best = _best(raw.get("best"), direction, start, end, where, key)
     expects = _expects(raw, signal.name, where, key)
     reading = SignalReading(
@@ -268,24 +246,19 @@ def _best(best: Any, direction: str, start: float, end: float, where: _Where, ke
         and start <= best[0] <= best[1] <= end
     )
     if not valid:
-        raise where.error(f"{key}.best", f"[low, high] with from <= low <= high <= until ({start:g} to {end:g})", best)
+        raise where.error(f"{key}.best", phrase("persona.best", start=start, end=end), best)
     return (float(best[0]), float(best[1]))
 
 
 def _expects(raw: dict[str, Any], name: str, where: _Where, key: str) -> float:
     signal = SIGNALS[name]
     if "expects" not in raw:
-        raise where.error(
-            f"{key}.expects",
-            f"what this reader expects of {signal.label['en'].lower()}: {signal.range_text('en')}",
-            None,
-            f"ce que ce lecteur attend : {signal.range_text('fr')}",
-        )
+        raise where.error(f"{key}.expects", phrase("persona.expects", signal=_lower(signal.label), valid=signal.expected()))
     value = raw["expects"]
     try:
         return signal.encode(signal.validate(value))
     except InputError:
-        raise where.error(f"{key}.expects", signal.range_text("en"), value, signal.range_text("fr")) from None
+        raise where.error(f"{key}.expects", signal.expected(), value) from None
 
 
 def _check_sides(reading: SignalReading, where: _Where, key: str) -> None:
@@ -293,37 +266,24 @@ def _check_sides(reading: SignalReading, where: _Where, key: str) -> None:
     expected, `hurts` when some value reads worse."""
     at = reading.score(reading.expects)
     if at < 1.0 and reading.helps is None:
-        raise where.error(
-            f"{key}.helps",
-            "why a value above what this reader expects helps (fr, en)",
-            None,
-            "pourquoi une valeur meilleure qu'attendu aide (fr, en)",
-        )
+        raise where.error(f"{key}.helps", phrase("persona.helps"))
     if at > 0.0 and reading.hurts is None:
-        raise where.error(
-            f"{key}.hurts",
-            "why a value below what this reader expects hurts (fr, en)",
-            None,
-            "pourquoi une valeur moins bonne qu'attendu nuit (fr, en)",
-        )
+        raise where.error(f"{key}.hurts", phrase("persona.hurts"))
 
 
 def _readings(raw: Any, where: _Where, prefix: str, base: dict[str, SignalReading] | None) -> dict[str, SignalReading]:
     if not isinstance(raw, dict):
         if base is not None and raw is None:
             return dict(base)
-        raise where.error(prefix + "signals", "a table with one reading per signal", raw, "une table avec une lecture par signal")
+        raise where.error(prefix + "signals", phrase("persona.signals_table"), raw)
     for name in raw:
         if name not in SIGNALS:
-            raise InputError("persona.unknown_signal", file=where.path.name, key=f"{prefix}signals.{name}", hint=unknown_signal_hint(name))
+            raise InputError(
+                "persona.unknown_signal", file=where.path.name, key=f"{prefix}signals.{name}", hint=unknown_signal_hint(name)
+            )
     missing = [name for name in NAMES if name not in raw and base is None]
     if missing:
-        raise where.error(
-            prefix + "signals",
-            f"a reading for every signal; missing: {', '.join(missing)}",
-            None,
-            f"une lecture pour chaque signal ; manquent : {', '.join(missing)}",
-        )
+        raise where.error(prefix + "signals", phrase("persona.every_signal", count=len(missing), missing=", ".join(missing)))
     readings = dict(base or {})
     readings.update({name: _reading(name, spec, where, f"{prefix}signals.{name}") for name, spec in raw.items()})
     return {name: readings[name] for name in NAMES}
@@ -335,16 +295,16 @@ def _behaviours(raw: Any, where: _Where, prefix: str, base: dict[str, float] | N
     if raw is None:
         return dict(base or {})
     if not isinstance(raw, dict):
-        raise where.error(prefix + "behaviours", "a table of behaviour = { weight = … }", raw)
+        raise where.error(prefix + "behaviours", phrase("persona.behaviours_table"), raw)
     behaviours = dict(base or {})
     for name, spec in raw.items():
         if name not in BEHAVIOURS:
-            raise where.error(f"{prefix}behaviours.{name}", f"one of the catalogue's behaviours ({', '.join(BEHAVIOURS)})", name)
+            raise where.error(f"{prefix}behaviours.{name}", phrase("persona.behaviour", known=", ".join(BEHAVIOURS)), name)
         if not isinstance(spec, dict):
-            raise where.error(f"{prefix}behaviours.{name}", "a table with weight and sources", spec)
+            raise where.error(f"{prefix}behaviours.{name}", phrase("persona.behaviour_table"), spec)
         weight = where.number(spec, "weight", f"{prefix}behaviours.{name}.")
         if weight < 0:
-            raise where.error(f"{prefix}behaviours.{name}.weight", "a number >= 0", weight)
+            raise where.error(f"{prefix}behaviours.{name}.weight", phrase("persona.at_least_zero"), weight)
         where.sources(spec, "sources", f"{prefix}behaviours.{name}.")
         behaviours[name] = weight
     return behaviours
@@ -360,32 +320,25 @@ def _check_behaviours(readings: dict[str, SignalReading], behaviours: dict[str, 
         if bound is None:
             raise where.error(
                 f"{prefix}behaviours.{behaviour}",
-                f"the most {BEHAVIOURS[behaviour]['en'].lower()} weighs in total (its signals' weights add up to {total:g})",
-                None,
-                f"le poids total maximal de « {BEHAVIOURS[behaviour]['fr'].lower()} » (ses signaux pèsent {total:g} en tout)",
+                phrase("persona.behaviour_bound", behaviour=_lower(BEHAVIOURS[behaviour]), total=total),
             )
         if total > bound + 1e-9:
             names = ", ".join(r.signal for r in members)
             raise where.error(
-                f"{prefix}behaviours.{behaviour}.weight",
-                f"at least the sum of its signals' weights ({names}: {total:g}); one behaviour is counted once",
-                bound,
-                f"au moins la somme des poids de ses signaux ({names} : {total:g}) ; un comportement ne compte qu'une fois",
+                f"{prefix}behaviours.{behaviour}.weight", phrase("persona.behaviour_sum", names=names, total=total), bound
             )
 
 
 def _context(cid: str, spec: Any, where: _Where, readings: dict[str, SignalReading], behaviours: dict[str, float]) -> Context:
     prefix = f"contexts.{cid}."
     if not isinstance(spec, dict):
-        raise where.error(
-            f"contexts.{cid}", "a table with name, description and signals", spec, "une table avec name, description et signals"
-        )
+        raise where.error(f"contexts.{cid}", phrase("persona.context_table"), spec)
     own = _readings(spec.get("signals"), where, prefix, readings)
     own_behaviours = _behaviours(spec.get("behaviours"), where, prefix, behaviours)
     _check_behaviours(own, own_behaviours, where, prefix)
     compared_with = spec.get("compared_with")
     if compared_with is not None and not isinstance(compared_with, str):
-        raise where.error(prefix + "compared_with", "the name of a population segment (data/population.toml)", compared_with)
+        raise where.error(prefix + "compared_with", phrase("persona.segment"), compared_with)
     return Context(
         id=cid,
         name=where.texts(spec, "name", prefix),
@@ -405,15 +358,9 @@ def load_persona(path: Path) -> Persona:
     except InputError:
         raise
     except RecursionError:
-        raise InputError(
-            f"{path.name}: nested too deeply to be a persona file",
-            fr=f"{path.name} : imbrication trop profonde pour un fichier de lecteur",
-        ) from None
+        raise InputError("persona.too_deep", file=path.name) from None
     except Exception as error:  # noqa: BLE001 - a file must never take the other readers down
-        raise InputError(
-            f"{path.name}: cannot be read as a persona file ({type(error).__name__})",
-            fr=f"{path.name} : illisible comme fichier de lecteur ({type(error).__name__})",
-        ) from None
+        raise InputError("persona.unreadable", file=path.name, detail=type(error).__name__) from None
 
 
 def _load(path: Path) -> Persona:
@@ -422,31 +369,21 @@ def _load(path: Path) -> Persona:
         text = path.read_bytes()
         raw = tomllib.loads(text.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path.name}: cannot read the file: {error}", fr=f"{path.name} : fichier illisible : {error}") from None
+        raise InputError("persona.cannot_read", file=path.name, detail=str(error)) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{path.name}: not valid TOML: {error}", fr=f"{path.name} : TOML invalide : {error}") from None
+        raise InputError("persona.not_toml", file=path.name, detail=str(error)) from None
     if raw.get("id") != path.stem:
-        raise where.error(
-            "id",
-            f'the file name without extension ("{path.stem}")',
-            raw.get("id"),
-            f'le nom du fichier sans extension ("{path.stem}")',
-        )
+        raise where.error("id", phrase("persona.id", stem=path.stem), raw.get("id"))
     readings = _readings(raw.get("signals"), where, "", None)
     behaviours = _behaviours(raw.get("behaviours"), where, "", None)
     _check_behaviours(readings, behaviours, where, "")
     contexts_raw = raw.get("contexts") or {}
     if not isinstance(contexts_raw, dict):
-        raise where.error("contexts", "a table of contexts", contexts_raw, "une table de contextes")
+        raise where.error("contexts", phrase("persona.contexts_table"), contexts_raw)
     contexts = {cid: _context(cid, spec, where, readings, behaviours) for cid, spec in contexts_raw.items()}
     disagreement = where.number(raw, "disagreement", "", 1.0)
     if disagreement <= 0:
-        raise where.error(
-            "disagreement",
-            "a number > 0 (log-odds of noise between readers)",
-            disagreement,
-            "un nombre > 0 (log-odds de désaccord entre lecteurs)",
-        )
+        raise where.error("disagreement", phrase("persona.disagreement"), disagreement)
     return Persona(
         id=path.stem,
         path=path,

@@ -37,10 +37,10 @@ def load_parameters(path: Path = PARAMETERS) -> dict[str, Any]:
     try:
         raw = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise InputError(f"{path}: cannot read population parameters: {error}") from None
+        raise InputError("population.unreadable", file=str(path), detail=str(error)) from None
     missing = [name for name in NAMES if name not in raw.get("signals", {})]
     if missing:
-        raise InputError(f"{path}: no parameters for signals {', '.join(missing)}")
+        raise InputError("population.missing", file=str(path), count=len(missing), names=", ".join(missing))
     return raw
 
 
@@ -91,7 +91,7 @@ def _quantile(spec: dict[str, Any], u: np.ndarray, low: float, high: float) -> n
         if high > 1.0:
             values = np.maximum(np.ceil(values * high), 1.0)
     else:
-        raise InputError(f"population parameters: unknown distribution '{kind}'")
+        raise InputError("population.distribution", kind=str(kind))
     values = np.where(u <= p_zero, 0.0, values)
     return np.clip(values, low, high)
 
@@ -150,10 +150,7 @@ def segment(name: str) -> Population:
     params = load_parameters()
     segments = params.get("segments", {})
     if name not in segments:
-        raise InputError(
-            f"population: no segment '{name}' (segments: {', '.join(segments) or 'none'})",
-            fr=f"population : pas de segment '{name}' (segments : {', '.join(segments) or 'aucun'})",
-        )
+        raise InputError("population.segment", name=name, segments=", ".join(segments))
     merged = {
         **params,
         "signals": {k: {**v, **segments[name].get("signals", {}).get(k, {})} for k, v in params["signals"].items()},

@@ -30,23 +30,17 @@ def load_preset(path: Path) -> Preset:
     try:
         document = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise InputError(
-            f"{path.name}: not a readable JSON file ({type(error).__name__})",
-            fr=f"{path.name} : fichier JSON illisible ({type(error).__name__})",
-        ) from None
+        raise InputError("presets.unreadable", file=path.name, detail=type(error).__name__) from None
     if not isinstance(document, dict):
-        raise InputError(f"{path.name}: expected a JSON object", fr=f"{path.name} : attendu un objet JSON")
+        raise InputError("presets.not_an_object", file=path.name)
     texts = {key: document.get(key) for key in ("name", "description")}
     for key, value in texts.items():
         if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or not value.get(lang) for lang in LANGS):
-            raise InputError(
-                f"{path.name}: '{key}' needs a French and an English text",
-                fr=f"{path.name} : '{key}' demande un texte en français et en anglais",
-            )
+            raise InputError("presets.needs_texts", file=path.name, key=key)
     try:
         profile = from_json(document)
     except InputError as error:
-        raise InputError(f"{path.name}: {error}", fr=f"{path.name} : {error.text('fr')}") from None
+        raise InputError("presets.in_file", file=path.name, problem=error.phrase) from None
     name, description = texts["name"], texts["description"]
     assert isinstance(name, dict) and isinstance(description, dict)
     return Preset(id=path.stem, name=dict(name), description=dict(description), profile=profile)

@@ -19,7 +19,7 @@ from model.additive import AdditiveClassifier
 from model.errors import InputError
 from model.judgements import Judgements
 from model.paths import PERSONAS_DIR
-from model.persona import Context, Persona, SignalReading, cited, load_personas
+from model.persona import Context, Persona, SignalReading, cited, load_personas, no_such_context
 from model.population import Population, population, segment
 from model.signals import NAMES, Lang, encode_frame
 
@@ -235,14 +235,10 @@ class Readers:
         personas = sorted({r.persona.id for r in self.readers.values()})
         if persona in personas:
             contexts = [r.context.id for r in self.readers.values() if r.persona.id == persona and r.context]
-            raise InputError(
-                f"persona '{persona}' has no context '{context}'; its contexts: {', '.join(contexts) or 'none'}",
-                fr=f"le lecteur '{persona}' n'a pas de contexte '{context}' ; ses contextes : {', '.join(contexts) or 'aucun'}",
-            )
-        raise InputError(
-            f"unknown persona '{persona}'; valid personas: {', '.join(personas) or 'none could be loaded'}",
-            fr=f"lecteur inconnu '{persona}' ; lecteurs valides : {', '.join(personas) or 'aucun n’a pu être chargé'}",
-        )
+            raise no_such_context(persona, str(context), contexts)
+        if not personas:
+            raise InputError("readers.unknown_none_loaded", persona=persona)
+        raise InputError("readers.unknown", persona=persona, personas=", ".join(personas))
 
     def by_key(self, key: str) -> Reader:
         """The reader named "persona" or "persona/context"."""

@@ -14,6 +14,8 @@ from model.paths import PERSONAS_DIR
 from model.persona import load_personas
 from model.reader import load_readers
 from model.signals import NAMES
+from tests.saying import raises_saying
+from words.errors import explain
 
 
 def test_every_persona_file_loads_with_a_reading_and_sources_for_every_signal():
@@ -98,9 +100,9 @@ def test_a_broken_persona_file_is_named_and_the_others_still_load(tmp_path, repl
     personas, problems = load_personas(_copy(tmp_path, "peer.toml", PEER.replace(replace, by, 1)))
     assert sorted(personas) == ["journalist", "recruiter"]
     assert len(problems) == 1 and isinstance(problems[0], InputError)
-    assert str(problems[0]).startswith("peer.toml: ")
-    assert re.search(message, str(problems[0])), str(problems[0])
-    assert problems[0].text("fr").startswith("peer.toml : ")
+    assert explain(problems[0], "en").startswith("peer.toml: ")
+    assert re.search(message, explain(problems[0], "en")), explain(problems[0], "en")
+    assert explain(problems[0], "fr").startswith("peer.toml\u202f: ")
 
 
 def test_a_deeply_nested_persona_file_is_refused_not_a_crash(tmp_path):
@@ -121,5 +123,5 @@ def test_with_every_persona_broken_there_is_no_reader_and_every_problem_is_said(
         (tmp_path / name).write_text("weight = nan\n", "utf-8")
     readers = load_readers(tmp_path)
     assert readers.readers == {} and len(readers.problems) == 3
-    with pytest.raises(InputError, match="none could be loaded"):
+    with raises_saying("no reader could be loaded"):
         readers.get("recruiter")

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
-from model.errors import InputError
 from model.population import draw, population, segment
+from tests.saying import raises_saying
+from words.errors import explain
 
 
 def test_connections_are_heavy_tailed():
@@ -43,9 +43,9 @@ def test_communications_candidates_have_bigger_networks_and_more_press_contacts(
 
 
 def test_an_unknown_segment_is_refused_in_both_languages():
-    with pytest.raises(InputError, match="no segment 'marketing'") as caught:
+    with raises_saying("no segment 'marketing'") as caught:
         segment("marketing")
-    assert "pas de segment 'marketing'" in caught.value.text("fr")
+    assert "pas de segment 'marketing'" in explain(caught.value, "fr")
 
 
 def test_a_context_compares_with_its_segment(readers):

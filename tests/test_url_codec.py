@@ -10,6 +10,7 @@ from model.errors import InputError
 from model.population import draw
 from model.profile import from_row
 from ui.state import decode_signals, encode_signals
+from words.errors import explain
 
 
 @settings(max_examples=100, deadline=None)
@@ -29,8 +30,8 @@ def test_never_active_travels_as_null():
     [
         (
             "conections:3",
-            "unknown signal 'conections': did you mean 'connections'",
-            "signal inconnu 'conections' : vouliez-vous dire 'connections'",
+            "Unknown signal 'conections': did you mean 'connections'",
+            "Signal inconnu 'conections'\u202f: vouliez-vous dire 'connections'",
         ),
         ("connections:lots", "is not a number", "n'est pas un nombre"),
         ("connections:-4", "is out of range", "hors limites"),
@@ -40,4 +41,4 @@ def test_never_active_travels_as_null():
 def test_a_bad_link_says_what_is_wrong_in_both_languages(link, en, fr):
     with pytest.raises(InputError) as caught:
         decode_signals(link)
-    assert en in caught.value.text("en") and fr in caught.value.text("fr")
+    assert en in explain(caught.value, "en") and fr in explain(caught.value, "fr")

@@ -227,9 +227,7 @@ def _parse(name: str, raw: str) -> Value:
     try:
         number = float(raw)
     except ValueError:
-        raise InputError(
-            f"{signal.label['en']}: {raw!r} is not a number", fr=f"{signal.label['fr']} : « {raw} » n'est pas un nombre"
-        ) from None
+        raise InputError("link.not_a_number", label=signal.label, shown=raw) from None
     return int(number) if signal.is_integer and number.is_integer() else number
 
 

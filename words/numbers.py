@@ -32,7 +32,8 @@ def typography(text: str, lang: Lang) -> str:
     if lang != "fr":
         return text
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]?([;!?%])", NNBSP + r"\1", text)
-    text = re.sub(r"(?<=[^\s:/\d])[ \u00a0\u202f]?:(?=\s|$)", NNBSP + ":", text)
+    text = re.sub(r"(?<=\S)[ \u00a0]:(?=\s|$)", NNBSP + ":", text)
+    text = re.sub(r"(?<=[^\s:/\d])\u202f?:(?=\s|$)", NNBSP + ":", text)
     return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
 
 
