@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ st.write(f"Hello {value}")
 """
 
 
-def _reruns(at: AppTest, change) -> list[float]:
+def _reruns(at: AppTest, change: Callable[[AppTest, int], object]) -> list[float]:
     times = []
     for i in range(RERUNS):
         change(at, i)

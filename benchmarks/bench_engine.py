@@ -26,6 +26,7 @@ import statistics
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make the repository root importable
@@ -80,7 +81,7 @@ def fidelity() -> list[dict[str, object]]:
     return rows
 
 
-def truth(reader: Reader):  # noqa: ANN201 - a closure over numpy
+def truth(reader: Reader) -> Callable[[np.ndarray], np.ndarray]:
     """The ground-truth reader: the textbook with weights doubled, halved and one sign flipped."""
     factor = np.ones(len(NAMES))
     for name in CHANGES["doubled"]:
@@ -114,7 +115,8 @@ def learning(quick: bool) -> tuple[list[dict[str, object]], list[dict[str, objec
     from interpret.glassbox import ExplainableBoostingClassifier
 
     members = encode_frame(population().profiles.sample(3000, random_state=3))
-    rows, goals = [], []
+    rows: list[dict[str, object]] = []
+    goals: list[dict[str, object]] = []
     sizes = {40: 2, 400: 1} if quick else SIZES
     refits = []
     for key in READERS:

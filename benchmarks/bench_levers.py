@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -31,7 +33,7 @@ def _ms(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples) * 1000, float(np.percentile(samples, 95)) * 1000
 
 
-def _time(function) -> float:
+def _time(function: Callable[[], object]) -> float:
     start = time.perf_counter()
     function()
     return time.perf_counter() - start
@@ -42,31 +44,31 @@ def main() -> None:
     one = readers.get("recruiter", "communication")
     three = [readers.get("recruiter"), readers.get("journalist"), readers.get("peer")]
     fixed = tuple(n for n in NAMES if n not in FREE)
-    profiles = [from_row(draw(1, seed).iloc[0]) for seed in range(CASES)]
+    profiles = [from_row({str(k): v for k, v in draw(1, seed).iloc[0].items()}) for seed in range(CASES)]
     plan_for_reader(one, profiles[0], 0.7, fixed, budget=1000.0)
     rows = []
     ours, brute, combos = [], [], []
     for profile in profiles:
-        ours.append(_time(lambda p=profile: plan_for_reader(one, p, 0.7, fixed, budget=1000.0)))
+        ours.append(_time(partial(plan_for_reader, one, profile, 0.7, fixed, budget=1000.0)))
         groups = [options([one], profile, fixed)[n] for n in NAMES]
         combos.append(math.prod(len(g) for g in groups))
         need = logit(0.7) - logit_of(one, profile)
-        brute.append(_time(lambda g=groups, n=need: cheapest_reaching(g, n)))
+        brute.append(_time(partial(cheapest_reaching, groups, need)))
     rows.append(_row("one reader (recruiter/communication), target 0.7", ours, brute, combos, 50))
     ours, brute, combos = [], [], []
     for profile in profiles:
-        ours.append(_time(lambda p=profile: plan_for_readers(three, p, 4.0, fixed, target=0.999)))
+        ours.append(_time(partial(plan_for_readers, three, profile, 4.0, fixed, target=0.999)))
         table = options(three, profile, fixed)
         groups = [table[n] for n in NAMES]
         combos.append(math.prod(len(g) for g in groups))
         starts = np.array([logit_of(r, profile) for r in three])
-        brute.append(_time(lambda g=groups, s=starts: best_floor(g, s, round(4.0 / EFFORT_UNIT))))
+        brute.append(_time(partial(best_floor, groups, starts, round(4.0 / EFFORT_UNIT))))
     rows.append(_row("three readers, budget 4 h, the best lowest reading", ours, brute, combos, 200))
     print(f"## Exact planners vs brute force, {CASES} small cases (5 free signals)\n")
     print(markdown(rows, 2))
-    full_one = [_time(lambda p=p: plan_for_reader(one, p, 0.7)) for p in profiles]
-    full_three = [_time(lambda p=p: plan_for_readers(three, p, 10.0)) for p in profiles]
-    full_four = [_time(lambda p=p: plan_for_readers([*three, one], p, 10.0)) for p in profiles]
+    full_one = [_time(partial(plan_for_reader, one, p, 0.7)) for p in profiles]
+    full_three = [_time(partial(plan_for_readers, three, p, 10.0)) for p in profiles]
+    full_four = [_time(partial(plan_for_readers, [*three, one], p, 10.0)) for p in profiles]
     print("\n## Full problem (every actionable signal free; brute force out of reach)\n")
     print(
         markdown(

@@ -43,6 +43,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Subprotocol
 
 from benchmarks.table import markdown
 from ui import state
@@ -89,7 +90,8 @@ class LoadError(RuntimeError):
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 @dataclass
@@ -175,7 +177,7 @@ class Session:
     async def open(self) -> None:
         """Connect and render the page once (not measured); find the widget this session will change."""
         stream = self.url.replace("http://", "ws://") + "/_stcore/stream"
-        self.socket = await websockets.connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=30)
+        self.socket = await websockets.connect(stream, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=30)
         await self._rerun(first=True)
         key = NUMBER_KEY if self.kind == "profile" else RADIO_KEY
         if key not in self.widgets:
@@ -262,7 +264,7 @@ class Session:
                 if msg.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                     return
 
-    def _on_page(self, navigation) -> None:
+    def _on_page(self, navigation: Any) -> None:
         shown = next((p for p in navigation.app_pages if p.page_script_hash == navigation.page_script_hash), None)
         if shown is None or shown.url_pathname not in (self.page, "" if self.kind == "reading" else self.page):
             name = shown.url_pathname if shown else navigation.page_script_hash
@@ -351,7 +353,7 @@ async def _phase(
         await asyncio.gather(*(client.close() for client in clients), return_exceptions=True)
 
 
-def run_phase(server: Server, sessions: int, **options) -> Phase:
+def run_phase(server: Server, sessions: int, **options: Any) -> Phase:
     """N sessions, half on each kind of change, for `duration` seconds (or `changes` each); see `_phase`."""
     return asyncio.run(_phase(server, sessions, **options))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,7 @@ def timing(rows: pd.DataFrame, distinct: int, n: int = 30_000) -> dict[str, obje
     positions = rows["title"].iloc[pick].reset_index(drop=True) + variant
     companies = rows["company"].iloc[pick].reset_index(drop=True)
 
-    def median(function) -> float:
+    def median(function: Callable[[], object]) -> float:
         times = []
         for _ in range(REPEATS):
             start = time.perf_counter()

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 import jinja2
+import markupsafe
 import typst
 import vl_convert
 
@@ -60,16 +61,18 @@ def main() -> None:
         for spec in specs:
             vl_convert.vegalite_to_svg(spec)
 
-    def bare_typst() -> bytes:
+    def bare_typst() -> object:
         return typst.Compiler(font_paths=fonts, ignore_system_fonts=True).compile(
             input='#set text(font: "DejaVu Sans")\nÉtabli le 24 novembre 2026.'.encode(), format="pdf"
         )
 
     def bare_page() -> str:
-        return page.render(b=jinja2.utils.markupsafe.Markup(vega_bundle()))
+        return page.render(b=markupsafe.Markup(vega_bundle()))
 
     html_bytes, pdf_bytes = make_html(), make_pdf()  # start-up, and the files whose sizes are quoted
-    bare_svg(), bare_typst(), bare_page()
+    bare_svg()
+    bare_typst()
+    bare_page()
     rows = []
     for case, function, goal in (
         ("ours: PDF, 4 readers and a plan (profile → bytes)", make_pdf, 2000.0),

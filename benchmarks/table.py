@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 
-def markdown(rows: Sequence[dict[str, object]], digits: int = 3) -> str:
+def markdown(rows: Sequence[Mapping[Any, object]], digits: int = 3) -> str:
     """Rows of equal keys as a markdown table; floats with `digits` decimals."""
     if not rows:
         return ""

@@ -19,3 +19,11 @@ def readers() -> Readers:
 def profile(**signals: Any) -> Profile:
     """A profile with the given signals, the rest assumed typical."""
     return from_signals(signals)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the slow child processes the selected tests will need (see tests/early.py)."""
+    for item in session.items:
+        for mark in item.iter_markers("early"):
+            for work in mark.args:
+                work.start()

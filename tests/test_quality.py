@@ -7,11 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.early import Early
+
 ROOT = Path(__file__).resolve().parent.parent
+MYPY = Early(lambda: subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600))
 
 
+@pytest.mark.early(MYPY)
 def test_the_typed_packages_pass_mypy_strict():
-    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = MYPY.result()
     assert result.returncode == 0, result.stdout[-3000:]
 
 

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from cli.main import main
+from tests.early import Early
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build_and_install() -> Path:
     """A fresh virtual environment holding only the wheel; the dependencies come from this
     interpreter's site-packages through a .pth file (no checkout on the path, no editable hook)."""
-    work = tmp_path_factory.mktemp("wheel")
+    work = Path(tempfile.mkdtemp(prefix="regards-wheel-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(work / "dist"), str(ROOT)],
         capture_output=True,
@@ -50,6 +53,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert install.returncode == 0, install.stderr
     (site / "regards_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", "utf-8")
     return env_python
+
+
+WHEEL = Early(_build_and_install)
+pytestmark = pytest.mark.early(WHEEL)
+
+
+@pytest.fixture(scope="module")
+def installed() -> Path:
+    return WHEEL.result()
 
 
 def _run(python: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
