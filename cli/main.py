@@ -79,7 +79,7 @@ def cmd_personas(args: argparse.Namespace) -> int:
         for c in p["contexts"]:
             print(f"{'':<12}   --context {c['id']}: {c['name']}")
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(t(args.lang, "cli_warning", message=problem), file=sys.stderr)
     return 0 if listing else EXIT_BAD_INPUT
 
 
@@ -137,7 +137,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             parts = ", ".join(f"{readers.by_key(k).name(args.lang)} {signed(v, args.lang)}" for k, v in item.by_reader.items())
             print(f"  - {t(args.lang, 'cli_differ_line', signal=SIGNALS[item.signal].label[args.lang], parts=parts)}")
     for problem in readers.problems:
-        print(f"warning: {explain(problem, args.lang)}", file=sys.stderr)
+        print(t(args.lang, "cli_warning", message=explain(problem, args.lang)), file=sys.stderr)
     return 0
 
 
