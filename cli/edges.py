@@ -34,10 +34,11 @@ def number_argument(text: str, name: str, low: float, high: float) -> float:
 
 
 def read_bytes(path: str) -> bytes:
+    """The bytes of the file `path`; an InputError names the file and why it cannot be read."""
     try:
         return Path(path).read_bytes()
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}", fr=f"{path} : lecture impossible : {error.strerror}") from None
+        raise InputError("files.cannot_read", file=path, reason=error.strerror or str(error)) from None
 
 
 def load_profile(path: str) -> Profile:
@@ -46,7 +47,7 @@ def load_profile(path: str) -> Profile:
     try:
         return loads(data)
     except InputError as error:
-        raise InputError(f"{path}: {error}", fr=f"{path} : {error.text('fr')}") from None
+        raise InputError("files.in_file", file=path, problem=error.phrase) from None
 
 
 def print_json(document: Any) -> None:

@@ -32,10 +32,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             as_of = dt.date.fromisoformat(args.as_of)
         except ValueError:
-            raise InputError(
-                f"--as-of {args.as_of!r}: expected a date as YYYY-MM-DD",
-                fr=f"--as-of {args.as_of!r} : attendu une date AAAA-MM-JJ",
-            ) from None
+            raise InputError("linkedin.as_of_not_a_date", shown=repr(args.as_of)) from None
     result = import_export(read_bytes(args.export), as_of)
     if args.json:
         print_json(result.to_profile_json())

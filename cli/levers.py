@@ -7,7 +7,7 @@ from typing import Any
 
 from cli.edges import load_profile, number_argument, print_json
 from model.errors import InputError
-from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, Plan, plan
+from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, MAX_BUDGET, Plan, plan
 from model.reader import Reader, Readers, default_readers
 from model.signals import SIGNALS
 from words.i18n import Lang, t
@@ -36,10 +36,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001
 def chosen_readers(readers: Readers, personas: list[str], context: str | None) -> list[Reader]:
     """Readers named `persona` or `persona/context`; `--context` applies to a single persona."""
     if context is not None and len(personas) > 1:
-        raise InputError(
-            "--context goes with a single --persona; write persona/context for several",
-            fr="--context va avec un seul --persona ; écrivez persona/contexte pour plusieurs",
-        )
+        raise InputError("levers.context_needs_one_persona")
     found = []
     for name in personas:
         persona, _, own_context = name.partition("/")
@@ -51,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     readers = chosen_readers(default_readers(), args.persona, args.context)
     target = number_argument(args.target, "--target", 0.01, 0.99)
-    budget = number_argument(args.budget, "--budget", 0.0, 1000.0)
+    budget = number_argument(args.budget, "--budget", 0.0, MAX_BUDGET)
     found = plan(readers, profile, target=target, budget=budget, fixed=tuple(args.fixed), trade_offs=args.trade_offs)
     by_key = {r.key: r for r in readers}
     if args.json:

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.errors import InputError
+from model.errors import InputError, phrase
 from model.paths import DATA_DIR
 from model.population import draw, population
-from model.signals import NAMES, SIGNALS, encode_frame, unknown_signal_hint
+from model.signals import NAMES, SIGNALS, encode_frame, shown, unknown_signal_hint
 
 JUDGEMENTS_DIR = DATA_DIR / "judgements"
 MANIFEST = "manifest.json"
@@ -103,10 +103,7 @@ def write_all(sets: dict[str, tuple[pd.DataFrame, dict[str, object]]], directory
             written.append(path)
         (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
     except OSError as error:
-        raise InputError(
-            f"{directory}: cannot write the judgements there: {error.strerror or error}",
-            fr=f"{directory} : impossible d'y écrire les jugements : {error.strerror or error}",
-        ) from None
+        raise InputError("judgements.cannot_write", directory=str(directory), reason=error.strerror or str(error)) from None
     return written
 
 
@@ -132,30 +129,22 @@ def read_csv(data: bytes, name: str = "judgements.csv") -> Judgements:
     """
     rows = data.count(b"\n")
     if rows > MAX_ROWS + 1:
-        raise InputError(
-            f"{name}: about {rows:,} rows; a judgements file holds at most {MAX_ROWS:,}",
-            fr=f"{name} : environ {rows:,} lignes ; un fichier de jugements en contient au plus {MAX_ROWS:,}".replace(
-                ",", "\u202f"
-            ),
-        )
+        raise InputError("judgements.too_many_rows", file=name, count=rows, limit=MAX_ROWS)
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError(f"{name}: not a readable CSV: {reason}", fr=f"{name} : CSV illisible : {reason}") from None
+        raise InputError("judgements.not_a_csv", file=name, reason=reason) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if "verdict" not in frame.columns:
-        raise InputError(
-            f"{name}: no 'verdict' column (favourable or unfavourable per row)",
-            fr=f"{name} : pas de colonne 'verdict' (favourable ou unfavourable par ligne)",
-        )
+        raise InputError("judgements.no_verdict_column", file=name)
     unknown = [c for c in frame.columns if c != "verdict" and c not in SIGNALS]
     if unknown:
         raise InputError(
             "judgements.unknown_columns", file=name, count=len(unknown), hints=[unknown_signal_hint(c) for c in unknown[:3]]
         )
     if frame.empty:
-        raise InputError(f"{name}: no judgement in the file", fr=f"{name} : aucun jugement dans le fichier")
+        raise InputError("judgements.no_judgement", file=name)
     verdicts = _verdicts(frame.pop("verdict"), name)
     columns = {c: _column(frame[c], c, name) for c in frame.columns}
     typical = population().typical
@@ -172,11 +161,7 @@ def _verdicts(column: pd.Series, name: str) -> np.ndarray:
     bad = values[~values.isin(VERDICTS)]
     if len(bad):
         line = int(bad.index[0]) + 2
-        shown = repr(bad.iloc[0][:40])
-        raise InputError(
-            f"{name}: line {line}: verdict {shown} is not valid; expected favourable or unfavourable",
-            fr=f"{name} : ligne {line} : verdict {shown} invalide ; attendu favourable ou unfavourable",
-        )
+        raise InputError("judgements.bad_verdict", file=name, line=line, shown=repr(bad.iloc[0][:40]))
     return values.map(VERDICTS).to_numpy(dtype=int)
 
 
@@ -200,10 +185,18 @@ def _column(column: pd.Series, signal: str, name: str) -> pd.Series:
         cell = text.iloc[row]
         try:
             spec.validate(_cell(cell, spec.type))
-            problem = InputError(f"{signal}: {cell[:40]!r} is not valid", fr=f"{signal} : {cell[:40]!r} invalide")
+            # A cell the catalogue would take that the column cannot ('1_000' as an integer).
+            problem = phrase(
+                "signal.invalid",
+                label=spec.label,
+                name=signal,
+                shown=shown(cell),
+                problem=phrase("signal.not_valid"),
+                expected=spec.expected(),
+            )
         except InputError as error:
-            problem = error
-        raise InputError(f"{name}: line {row + 2}: {problem}", fr=f"{name} : ligne {row + 2} : {problem.text('fr')}") from None
+            problem = error.phrase
+        raise InputError("judgements.bad_line", file=name, line=row + 2, problem=problem) from None
     if spec.type == "bool":
         return numbers.astype(bool)
     return numbers.astype(float)

@@ -40,6 +40,8 @@ MAX_OPTIONS = 61
 SHARE_STEP = 0.05
 DEFAULT_TARGET = 0.7
 DEFAULT_BUDGET = 10.0
+MAX_BUDGET = 1000
+"""Hours over three months at most."""
 MIN_POINTS = 0.02
 """A step must move at least one chosen reader by 2 points of probability."""
 
@@ -379,14 +381,9 @@ def plan_for_readers(
 
 def _check(target: float, budget: float) -> None:
     if not 0.0 < target < 1.0 or math.isnan(target):
-        raise InputError(
-            f"target {target:g}: expected a probability between 0 and 1, e.g. 0.7",
-            fr=f"cible {target:g} : attendu une probabilité entre 0 et 1, par exemple 0,7",
-        )
-    if not 0.0 <= budget <= 1000.0 or math.isnan(budget):
-        raise InputError(
-            f"budget {budget:g}: expected hours from 0 to 1,000", fr=f"budget {budget:g} : attendu des heures, de 0 à 1 000"
-        )
+        raise InputError("levers.target_out_of_range", target=target)
+    if not 0.0 <= budget <= MAX_BUDGET or math.isnan(budget):
+        raise InputError("levers.budget_out_of_range", budget=budget, most=MAX_BUDGET)
 
 
 def _assemble(

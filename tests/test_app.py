@@ -286,6 +286,16 @@ def test_an_uploaded_export_is_imported_and_not_kept():
     assert at.file_uploader(key="linkedin_zip_1").value is None
 
 
+def test_an_archive_that_is_not_a_zip_is_refused_in_french_and_the_profile_is_unchanged():
+    at = go(start(lang="fr"), "views/profile.py")
+    before = at.number_input(key=state.widget_key("connections")).value
+    at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", b"PK? no, just text", "application/zip")).run()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "Cet export n'a pas été importé" in shown and "Ce fichier n'est pas une archive ZIP" in shown
+    assert at.number_input(key=state.widget_key("connections")).value == before
+
+
 def test_the_example_picker_shows_the_profile_on_screen_until_it_is_edited():
     at = go(start(lang="en"), "views/profile.py")
     assert at.selectbox(key=state.PRESET_CHOICE).value == state.DEFAULT_PRESET

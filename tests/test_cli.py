@@ -150,7 +150,7 @@ def test_judgements_generate_is_reproducible(capsys, tmp_path):
         (
             '{"signals": {}}',
             ["levers", "{file}", "--persona", "recruiter", "--persona", "peer", "--budget", "inf"],
-            "--budget 'inf': expected a number from 0 to 1000",
+            "--budget 'inf': expected a number from 0 to 1,000",
         ),
         (
             '{"signals": {}}',
@@ -201,6 +201,15 @@ def test_the_console_script_and_python_m_cli_run_without_traceback(tmp_path):
         result = subprocess.run([*command, "read", str(bad), "--persona", "peer"], capture_output=True, text=True, timeout=60)
         assert result.returncode == 2
         assert result.stderr.startswith(f"regards: {bad}: profile: expected a JSON object")
+
+
+def test_a_file_that_cannot_be_read_or_parsed_is_named_in_french(capsys, tmp_path):
+    missing, bad = tmp_path / "missing.json", tmp_path / "bad.json"
+    bad.write_text("{oops")
+    code, _, err = run(capsys, "read", str(missing), "--persona", "peer", "--lang", "fr")
+    assert code == 2 and err.startswith(f"regards: {missing}\u202f: lecture impossible\u202f: ")
+    code, _, err = run(capsys, "read", str(bad), "--persona", "peer", "--lang", "fr")
+    assert code == 2 and err.startswith(f"regards: {bad}\u202f: profil\u202f: JSON invalide (ligne 1, colonne 2")
 
 
 def _commands() -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,7 @@ from model.judgements import JUDGEMENTS_DIR, MAX_ROWS, file_name, generate, mani
 from model.profile import from_signals
 from model.reader import learn
 from model.reading import read
+from words.errors import explain
 
 GOOD = [
     f"{c},{'true' if i % 3 else 'false'},{'favourable' if (c > 200) ^ (i % 7 == 0) else 'unfavourable'}"
@@ -49,36 +52,84 @@ def test_a_handful_of_real_judgements_is_enough_and_the_reading_says_where_they_
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "key", "message"),
     [
         (
             _csv(GOOD, "conections,has_photo,verdict"),
-            r"unknown column\(s\): unknown signal 'conections': did you mean 'connections'",
+            "judgements.unknown_columns",
+            r"panel.csv: unknown column: unknown signal 'conections': did you mean 'connections'",
         ),
         (
             _csv([r.replace(",true,", ",maybe,", 1) for r in GOOD]),
+            "judgements.bad_line",
             r"line 3: Profile photo \(has_photo\): 'maybe' is not valid; expected true or false",
         ),
-        (_csv(["-5,true,favourable", *GOOD]), r"line 2: Connections \(connections\): -5.0 is out of range"),
-        (_csv(["inf,true,favourable", *GOOD]), r"line 2: Connections \(connections\): inf is not a finite number"),
-        (_csv(["1e400,true,favourable", *GOOD]), r"line 2: Connections \(connections\): inf is not a finite number"),
-        (_csv(["12.5,true,favourable", *GOOD]), r"line 2: Connections \(connections\): 12.5 is not an integer"),
-        (_csv(GOOD, "connections,has_photo,opinion"), "no 'verdict' column"),
-        (_csv([r.replace("unfavourable", "meh") for r in GOOD]), "verdict 'meh' is not valid"),
-        (_csv([]), "no judgement in the file"),
-        (b"", "not a readable CSV"),
-        (b'connections,verdict\n"300,favourable\n', "not a readable CSV"),
+        (
+            _csv(["-5,true,favourable", *GOOD]),
+            "judgements.bad_line",
+            r"line 2: Connections \(connections\): -5.0 is out of range",
+        ),
+        (
+            _csv(["inf,true,favourable", *GOOD]),
+            "judgements.bad_line",
+            r"line 2: Connections \(connections\): inf is not a finite number",
+        ),
+        (
+            _csv(["1e400,true,favourable", *GOOD]),
+            "judgements.bad_line",
+            r"line 2: Connections \(connections\): inf is not a finite number",
+        ),
+        (
+            _csv(["12.5,true,favourable", *GOOD]),
+            "judgements.bad_line",
+            r"line 2: Connections \(connections\): 12.5 is not an integer",
+        ),
+        (
+            _csv(["1_000,true,favourable", *GOOD]),
+            "judgements.bad_line",
+            r"line 2: Connections \(connections\): '1_000' is not valid; expected an integer from 0 to 30,000",
+        ),
+        (_csv(GOOD, "connections,has_photo,opinion"), "judgements.no_verdict_column", "no 'verdict' column"),
+        (
+            _csv([r.replace("unfavourable", "meh") for r in GOOD]),
+            "judgements.bad_verdict",
+            "verdict 'meh' is not valid; expected favourable or unfavourable",
+        ),
+        (_csv([]), "judgements.no_judgement", "panel.csv: no judgement in the file"),
+        (b"", "judgements.not_a_csv", "panel.csv: not a readable CSV"),
+        (b'connections,verdict\n"300,favourable\n', "judgements.not_a_csv", "not a readable CSV"),
     ],
 )
-def test_bad_real_judgements_are_refused_saying_why(data, message):
-    with pytest.raises(InputError, match=message):
+def test_bad_real_judgements_are_refused_saying_why(data, key, message):
+    with pytest.raises(InputError) as caught:
         read_csv(data, "panel.csv")
+    assert caught.value.key == key and caught.value.values["file"] == "panel.csv"
+    assert re.search(message, explain(caught.value, "en"))
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (_csv(GOOD, "conections,has_photo,verdict"), ["colonne inconnue", "vouliez-vous dire 'connections'"]),
+        (_csv([r.replace(",true,", ",maybe,", 1) for r in GOOD]), ["ligne 3", "Photo de profil", "'maybe'", "valeur invalide"]),
+        (_csv([r.replace("unfavourable", "meh") for r in GOOD]), ["ligne 3", "verdict 'meh' invalide"]),
+        (_csv([]), ["panel.csv\u202f: aucun jugement dans le fichier"]),
+    ],
+)
+def test_bad_real_judgements_are_refused_in_french(data, words):
+    with pytest.raises(InputError) as caught:
+        read_csv(data, "panel.csv")
+    text = explain(caught.value, "fr")
+    assert all(word in text for word in words), text
 
 
 def test_a_huge_judgements_file_is_refused_at_once_with_its_size():
     data = b"connections,verdict\n" + b"300,favourable\n" * (MAX_ROWS + 5)
-    with pytest.raises(InputError, match=r"at most 100,000"):
+    with pytest.raises(InputError) as caught:
         read_csv(data, "huge.csv")
+    assert caught.value.key == "judgements.too_many_rows" and caught.value.values["limit"] == MAX_ROWS
+    assert re.search(r"huge.csv: about 100,00\d rows; a judgements file holds at most 100,000", explain(caught.value, "en"))
+    assert "au plus 100\u202f000" in explain(caught.value, "fr")
 
 
 def test_a_large_judgements_file_reads_in_well_under_a_second():

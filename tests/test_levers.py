@@ -15,6 +15,7 @@ from model.profile import from_row
 from model.reading import read
 from model.signals import NAMES, SIGNALS
 from tests.brute_force import best_floor, cheapest_reaching
+from words.errors import explain
 from words.plans import describe
 
 READERS = ["recruiter", "recruiter/communication", "journalist", "peer"]
@@ -127,8 +128,20 @@ def test_no_regret_moves_help_everyone_and_trade_offs_hurt_someone(readers):
 
 
 def test_a_bad_target_is_refused(readers):
-    with pytest.raises(InputError, match="target 1.5: expected a probability between 0 and 1"):
+    with pytest.raises(InputError) as caught:
         plan_for_reader(readers.get("peer"), from_row(draw(1, 1).iloc[0]), 1.5)
+    assert caught.value.key == "levers.target_out_of_range" and caught.value.values == {"target": 1.5}
+    assert explain(caught.value, "en").startswith("Target 1.5: expected a probability between 0 and 1")
+    assert explain(caught.value, "fr").startswith("Cible 1,5")
+
+
+@pytest.mark.parametrize("budget", [-1.0, 1000.5, float("nan")])
+def test_a_budget_out_of_hours_is_refused(readers, budget):
+    with pytest.raises(InputError) as caught:
+        plan_for_reader(readers.get("peer"), from_row(draw(1, 1).iloc[0]), budget=budget)
+    assert caught.value.key == "levers.budget_out_of_range"
+    assert "expected hours from 0 to 1,000" in explain(caught.value, "en")
+    assert "attendu des heures, de 0 à 1\u202f000" in explain(caught.value, "fr")
 
 
 def _cli(capsys, *argv):
@@ -157,14 +170,22 @@ def test_levers_for_several_readers_in_french(capsys):
     [
         (["--persona", "recruiter", "--target", "0"], "--target '0': expected a number from 0.01 to 0.99"),
         (["--persona", "recruiter", "--target", "1e308"], "--target '1e308': expected a number"),
-        (["--persona", "recruiter", "--fixed", "conections"], "unknown signal 'conections'"),
-        (["--persona", "nobody"], "unknown persona 'nobody'"),
+        (["--persona", "recruiter", "--fixed", "conections"], "Unknown signal 'conections': did you mean 'connections'"),
+        (["--persona", "nobody"], "Unknown persona 'nobody'"),
         (
             ["--persona", "peer", "--persona", "journalist", "--context", "communication"],
             "--context goes with a single --persona",
         ),
-        (["--persona", "peer", "--persona", "journalist", "--budget", "-1"], "--budget '-1': expected a number from 0 to 1000"),
-        (["--persona", "peer", "--persona", "journalist", "--budget", "inf"], "--budget 'inf': expected a number from 0 to 1000"),
+        (["--persona", "peer", "--persona", "journalist", "--budget", "-1"], "--budget '-1': expected a number from 0 to 1,000"),
+        (
+            ["--persona", "peer", "--persona", "journalist", "--budget", "inf"],
+            "--budget 'inf': expected a number from 0 to 1,000",
+        ),
+        (
+            ["--persona", "peer", "--persona", "journalist", "--context", "communication", "--lang", "fr"],
+            "--context va avec un seul --persona\u202f; écrivez persona/contexte pour plusieurs",
+        ),
+        (["--persona", "peer", "--budget", "-1", "--lang", "fr"], "--budget '-1'\u202f: attendu un nombre de 0 à 1\u202f000"),
     ],
 )
 def test_levers_bad_input_exits_2_naming_the_problem(capsys, args, message):

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import tempfile
 import zipfile
 
@@ -21,6 +22,7 @@ from model.linkedin import import_export
 from model.linkedin.press import is_press
 from model.linkedin.synthetic import Spec, archive, files
 from model.profile import from_json
+from words.errors import explain
 
 SAMPLE = "data/samples/sample_export.zip"
 
@@ -165,9 +167,11 @@ def test_press_lexicon_on_real_looking_titles_and_near_misses(position, company,
 
 
 def test_not_a_zip_is_refused_saying_what_to_load():
-    with pytest.raises(InputError, match="not a ZIP archive") as error:
+    with pytest.raises(InputError) as error:
         import_export(b"PK? no, just text")
-    assert "n'est pas une archive ZIP" in error.value.text("fr")
+    assert error.value.key == "linkedin.not_a_zip"
+    assert "not a ZIP archive" in explain(error.value, "en") and "Get a copy of your data" in explain(error.value, "en")
+    assert "n'est pas une archive ZIP" in explain(error.value, "fr")
 
 
 def test_an_encrypted_zip_is_refused():
@@ -175,26 +179,42 @@ def test_an_encrypted_zip_is_refused():
     for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
         at = data.find(signature)
         data[at + flag_offset] |= 0x1
-    with pytest.raises(InputError, match="encrypted"):
+    with pytest.raises(InputError) as error:
         import_export(bytes(data))
+    assert error.value.key == "linkedin.encrypted" and error.value.values["file"] == '"Connections.csv"'
+    assert "encrypted" in explain(error.value, "en") and "chiffrée" in explain(error.value, "fr")
 
 
 def test_a_zip_bomb_is_refused_by_its_real_size():
     bomb = _zip({"Connections.csv": b"First Name\n" + b"0" * (40 * 2**20)})
     assert len(bomb) < 200_000
-    with pytest.raises(InputError, match="expands more than 200 times"):
+    with pytest.raises(InputError) as error:
         import_export(bomb)
+    assert error.value.key == "linkedin.refused"
+    assert '"Connections.csv" expands more than 200 times' in explain(error.value, "en")
 
 
 def test_the_total_uncompressed_size_is_capped(monkeypatch):
     monkeypatch.setattr(archive_module, "MAX_TOTAL", 50_000)
-    with pytest.raises(InputError, match="expands to more than"):
+    with pytest.raises(InputError) as error:
         import_export(archive(Spec(connections=3000)))
+    assert error.value.key == "linkedin.refused"
+    assert "expands to more than" in explain(error.value, "en") and "dépasse" in explain(error.value, "fr")
 
 
 def test_a_zip_without_export_files_is_refused_listing_what_it_holds():
-    with pytest.raises(InputError, match="none of the files of a LinkedIn export.*notes.csv"):
+    with pytest.raises(InputError) as error:
         import_export(_zip({"notes.csv": "a,b\n1,2\n", "photo.jpg": b"\xff\xd8"}))
+    assert error.value.key == "linkedin.no_export_files"
+    assert re.search(r"none of the files of a LinkedIn export.*notes\.csv", explain(error.value, "en"))
+    assert '"notes.csv", "photo.jpg"' in explain(error.value, "fr")
+
+
+def test_an_empty_zip_is_refused_saying_it_holds_no_file():
+    with pytest.raises(InputError) as error:
+        import_export(_zip({}))
+    assert explain(error.value, "en").endswith("it holds: no file")
+    assert explain(error.value, "fr").endswith("il contient\u202f: aucun fichier")
 
 
 def test_a_partial_export_lists_what_was_found_and_what_was_not():
@@ -258,6 +278,9 @@ def test_import_linkedin_summary_in_french(capsys):
         (["README.md"], "not a ZIP archive"),
         (["nope.zip"], "cannot read"),
         ([SAMPLE, "--as-of", "20/11/2026"], "expected a date as YYYY-MM-DD"),
+        (["README.md", "--lang", "fr"], "n'est pas une archive ZIP"),
+        (["nope.zip", "--lang", "fr"], "nope.zip\u202f: lecture impossible\u202f:"),
+        ([SAMPLE, "--as-of", "20/11/2026", "--lang", "fr"], "--as-of '20/11/2026'\u202f: attendu une date AAAA-MM-JJ"),
     ],
 )
 def test_import_linkedin_bad_input_exits_2(capsys, args, message):

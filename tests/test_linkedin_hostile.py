@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import lzma
+import re
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ import pytest
 from model.errors import InputError
 from model.linkedin import import_export
 from model.linkedin.synthetic import Spec, files
+from words.errors import explain
 
 
 def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -55,9 +57,12 @@ def test_bzip2_and_lzma_members_are_refused_before_any_decompression(method, mon
     data = _zip(_export(Connections_csv=b"First Name\n" + b"0" * 2_000_000), method)
     assert len(data) < 20_000
     monkeypatch.setattr(zipfile, "_get_decompressor", lambda *a: (_ for _ in ()).throw(AssertionError("decompressed")))
-    with pytest.raises(InputError, match='"Connections.csv" is compressed with method .*LinkedIn exports use deflate') as error:
+    with pytest.raises(InputError) as error:
         import_export(data)
-    assert "Connections.csv" in error.value.text("fr") and "deflate" in error.value.text("fr")
+    assert error.value.key == "linkedin.compression_method"
+    assert error.value.values == {"file": '"Connections.csv"', "method": str(method)}
+    assert f'"Connections.csv" is compressed with method {method}; LinkedIn exports use deflate' in explain(error.value, "en")
+    assert "Connections.csv" in explain(error.value, "fr") and "deflate" in explain(error.value, "fr")
 
 
 def test_files_the_import_does_not_use_are_never_decompressed():
@@ -73,39 +78,49 @@ def test_files_the_import_does_not_use_are_never_decompressed():
 def test_500000_identical_header_names_are_refused_at_once():
     data = _zip(_export(Skills_csv=b"Name," * 200_000 + b"\nx\n"))
     start = time.process_time()
-    with pytest.raises(InputError, match='"Skills.csv" has a header of 200,001 columns') as error:
+    with pytest.raises(InputError) as error:
         import_export(data)
     assert time.process_time() - start < 2
-    assert "colonnes" in error.value.text("fr")
+    assert error.value.key == "linkedin.too_many_columns" and error.value.values["count"] == 200_001
+    assert '"Skills.csv" has a header of 200,001 columns' in explain(error.value, "en")
+    assert '"Skills.csv" a un en-tête de 200\u202f001 colonnes' in explain(error.value, "fr")
 
 
 def test_a_header_of_a_hundred_thousand_columns_is_refused():
     header = ",".join(f"c{i}" for i in range(100_000)).encode()
-    with pytest.raises(InputError, match='"Positions.csv" has a header of 100,000 columns'):
+    with pytest.raises(InputError) as error:
         import_export(_zip(_export(Positions_csv=header + b"\n")))
+    assert '"Positions.csv" has a header of 100,000 columns' in explain(error.value, "en")
 
 
 def test_a_file_of_more_lines_than_any_export_is_refused():
-    with pytest.raises(InputError, match='"Skills.csv" has more than 400,000 lines') as error:
+    with pytest.raises(InputError) as error:
         import_export(_zip(_export(Skills_csv=b"Name\n" + b"x\n" * 400_001)))
-    assert "lignes" in error.value.text("fr")
+    assert error.value.key == "linkedin.too_many_lines"
+    assert '"Skills.csv" has more than 400,000 lines' in explain(error.value, "en")
+    assert '"Skills.csv" a plus de 400\u202f000 lignes' in explain(error.value, "fr")
 
 
 def test_a_dated_file_of_more_lines_than_any_export_is_refused_before_its_records_are_rebuilt():
-    with pytest.raises(InputError, match='"Reactions.csv" has more than 400,000 lines') as error:
+    with pytest.raises(InputError) as error:
         import_export(_zip(_export(Reactions_csv=b"Date,Type,Link\n" + b"x\n" * 400_001)))
-    assert "lignes" in error.value.text("fr")
+    assert '"Reactions.csv" has more than 400,000 lines' in explain(error.value, "en")
+    assert "lignes" in explain(error.value, "fr")
 
 
 def test_lines_ended_by_carriage_returns_alone_are_counted_too():
-    with pytest.raises(InputError, match='"Skills.csv" has more than 400,000 lines'):
+    with pytest.raises(InputError) as error:
         import_export(_zip(_export(Skills_csv=b"Name\r" + b"x\r" * 400_001)))
+    assert '"Skills.csv" has more than 400,000 lines' in explain(error.value, "en")
 
 
 def test_an_archive_of_thousands_of_empty_files_is_refused():
     members = {f"Export/f{i}.txt": b"" for i in range(5_001)}
-    with pytest.raises(InputError, match=r"it holds 5,0\d\d files, which no LinkedIn export does"):
+    with pytest.raises(InputError) as error:
         import_export(_zip({**_export(), **members}))
+    assert error.value.key == "linkedin.refused"
+    assert re.search(r"it holds 5,0\d\d files, which no LinkedIn export does", explain(error.value, "en"))
+    assert re.search(r"elle contient 5\u202f0\d\d fichiers, ce qu'aucun export LinkedIn ne fait", explain(error.value, "fr"))
 
 
 def test_thousands_of_current_positions_and_posts_are_matched_in_linear_time():
@@ -135,9 +150,11 @@ def test_a_corrupt_deflate_stream_names_the_file():
     data = bytearray(_zip(_export()))
     at, size = _data_offset(bytes(data), "Connections.csv")
     data[at : at + 16] = b"\xff" * 16
-    with pytest.raises(InputError, match='"Connections.csv" in the archive is damaged') as error:
+    with pytest.raises(InputError) as error:
         import_export(bytes(data))
-    assert "endommagé" in error.value.text("fr")
+    assert error.value.key == "linkedin.damaged" and error.value.values["file"] == '"Connections.csv"'
+    assert '"Connections.csv" in the archive is damaged' in explain(error.value, "en")
+    assert "endommagé" in explain(error.value, "fr")
 
 
 def test_an_lzma_stream_in_a_deflate_member_names_the_file():
@@ -145,8 +162,9 @@ def test_an_lzma_stream_in_a_deflate_member_names_the_file():
     at, size = _data_offset(bytes(data), "Skills.csv")
     stream = lzma.compress(b"Name\n" + b"x\n" * 10_000)[:size].ljust(size, b"\0")
     data[at : at + size] = stream
-    with pytest.raises(InputError, match='"Skills.csv" in the archive is damaged'):
+    with pytest.raises(InputError) as error:
         import_export(bytes(data))
+    assert '"Skills.csv" in the archive is damaged' in explain(error.value, "en")
 
 
 def test_member_data_cut_short_with_the_central_directory_kept_names_the_file():
@@ -160,8 +178,9 @@ def test_member_data_cut_short_with_the_central_directory_kept_names_the_file():
     cut = bytearray(data[: at + size // 2] + data[directory:])
     end -= removed
     cut[end + 16 : end + 20] = (directory - removed).to_bytes(4, "little")
-    with pytest.raises(InputError, match='"Connections.csv" in the archive is damaged'):
+    with pytest.raises(InputError) as error:
         import_export(bytes(cut))
+    assert '"Connections.csv" in the archive is damaged' in explain(error.value, "en")
 
 
 @pytest.mark.parametrize(
@@ -180,9 +199,11 @@ def test_member_data_cut_short_with_the_central_directory_kept_names_the_file():
 )
 def test_an_unterminated_quote_in_any_file_names_the_file(name):
     content = files(Spec())[name].rstrip(b"\n") + b'\n"never closed,x,y\n'
-    with pytest.raises(InputError, match=f'"{name}" cannot be read as a CSV file') as error:
+    with pytest.raises(InputError) as error:
         import_export(_zip(_export(**{name.replace(".csv", "_csv"): content})))
-    assert "guillemet" in error.value.text("fr")
+    assert error.value.key == "linkedin.not_a_csv" and error.value.values["file"] == f'"{name}"'
+    assert f'"{name}" cannot be read as a CSV file' in explain(error.value, "en")
+    assert "guillemet" in explain(error.value, "fr")
 
 
 # B4 — garbage is not data
@@ -220,6 +241,7 @@ PEAK = """
 import io, resource, sys, zipfile
 from model.linkedin import import_export
 from model.linkedin.synthetic import Spec, files
+from words.errors import explain
 members = dict(files(Spec()))
 members["Reactions.csv"] = b"Date,Type,Link\\n" + b"".join(
     b"2026-11-%02d 10:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:%012d\\n" % (1 + i % 19, i)

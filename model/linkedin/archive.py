@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from model.errors import InputError
+from model.errors import InputError, Phrase, phrase
 
 MAX_TOTAL = 64 * 1024 * 1024
 """Uncompressed bytes read from one archive at most: the files the import uses of a real
@@ -78,20 +78,14 @@ def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (*_READ_ERRORS, zipfile.LargeZipFile, OverflowError, KeyError, IndexError):
-        raise InputError(
-            "this file is not a ZIP archive: download your data from LinkedIn (Settings › Data privacy › Get a copy of your data) and load the ZIP as it is",
-            fr="ce fichier n'est pas une archive ZIP : téléchargez vos données depuis LinkedIn (Préférences › Confidentialité des données › Obtenir une copie de vos données) et chargez le ZIP tel quel",
-        ) from None
+        raise InputError("linkedin.not_a_zip") from None
     members: dict[str, tuple[str, bytes]] = {}
     names: list[str] = []
     keys: set[str] = set()
     total = 0
     with archive:
         if len(archive.infolist()) > MAX_ENTRIES:
-            raise _bomb(
-                f"it holds {len(archive.infolist()):,} files",
-                f"elle contient {len(archive.infolist()):,} fichiers".replace(",", "\u202f"),
-            )
+            raise _refused(phrase("linkedin.too_many_files", count=len(archive.infolist())))
         for info in archive.infolist():
             if info.is_dir():
                 continue
@@ -103,15 +97,10 @@ def open_archive(data: bytes, wanted: Collection[str] | None = None) -> Archive:
             ):
                 continue
             if info.flag_bits & 0x1:
-                raise InputError(
-                    f"the archive is encrypted ({quoted(info.filename)}): load the ZIP exactly as LinkedIn delivered it, without a password",
-                    fr=f"l'archive est chiffrée ({quoted(info.filename)}) : chargez le ZIP tel que LinkedIn l'a fourni, sans mot de passe",
-                )
+                raise InputError("linkedin.encrypted", file=quoted(info.filename))
             if info.compress_type not in METHODS:
-                raise InputError(
-                    f"the archive was refused: {quoted(info.filename)} is compressed with method {info.compress_type}; LinkedIn exports use deflate (or no compression). Load the ZIP exactly as LinkedIn delivered it",
-                    fr=f"l'archive est refusée : {quoted(info.filename)} est compressé avec la méthode {info.compress_type} ; les exports LinkedIn utilisent deflate (ou aucune compression). Chargez le ZIP tel que LinkedIn l'a fourni",
-                )
+                # The method is a code (12 is bzip2, 14 LZMA), not an amount: written as it is.
+                raise InputError("linkedin.compression_method", file=quoted(info.filename), method=str(info.compress_type))
             content = _read_member(archive, info, MAX_TOTAL - total)
             total += len(content)
             members.setdefault(key, (info.filename, content))
@@ -128,23 +117,14 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> 
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > room:
-                    problem = _bomb(
-                        f"it expands to more than {MAX_TOTAL // 2**20} MB",
-                        f"elle dépasse {MAX_TOTAL // 2**20} Mo une fois décompressée",
-                    )
+                    problem = _refused(phrase("linkedin.expands_too_much", megabytes=MAX_TOTAL // 2**20))
                     break
                 if size > limit:
-                    problem = _bomb(
-                        f"{quoted(info.filename)} expands more than {MAX_RATIO} times",
-                        f"{quoted(info.filename)} grossit plus de {MAX_RATIO} fois",
-                    )
+                    problem = _refused(phrase("linkedin.member_expands_too_much", file=quoted(info.filename), ratio=MAX_RATIO))
                     break
                 parts.append(chunk)
     except _READ_ERRORS:
-        raise InputError(
-            f"{quoted(info.filename)} in the archive is damaged (its compressed data cannot be read): download the export again from LinkedIn",
-            fr=f"{quoted(info.filename)} est endommagé dans l'archive (ses données compressées sont illisibles) : téléchargez de nouveau l'export depuis LinkedIn",
-        ) from None
+        raise InputError("linkedin.damaged", file=quoted(info.filename)) from None
     if problem is not None:
         raise problem
     return b"".join(parts)
@@ -156,8 +136,6 @@ def quoted(name: str) -> str:
     return '"' + (clean if len(clean) <= 80 else clean[:77] + "…") + '"'
 
 
-def _bomb(en: str, fr: str) -> InputError:
-    return InputError(
-        f"the archive was refused: {en}, which no LinkedIn export does",
-        fr=f"l'archive est refusée : {fr}, ce qu'aucun export LinkedIn ne fait",
-    )
+def _refused(reason: Phrase) -> InputError:
+    """A bomb refused: `reason` says what the archive does that no export does."""
+    return InputError("linkedin.refused", reason=reason)

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from model.errors import InputError
+from model.errors import InputError, phrase
 from model.linkedin.archive import Archive, open_archive, quoted
 from model.linkedin.matching import Companies, Words, fold, is_default_headline, words
 from model.linkedin.press import is_press
@@ -154,11 +154,8 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
     """Derive every signal the export ZIP `data` can give, in memory only."""
     archive = open_archive(data, FILES)
     if not any(archive.get(name) for name in (*NEEDED, "Profile Summary.csv")):
-        listed = ", ".join(quoted(n) for n in sorted(archive.names)[:8]) or "no file"
-        raise InputError(
-            f"this ZIP holds none of the files of a LinkedIn export ({', '.join(NEEDED[:3])}, …); it holds: {listed}",
-            fr=f"ce ZIP ne contient aucun des fichiers d'un export LinkedIn ({', '.join(NEEDED[:3])}, …) ; il contient : {listed.replace('no file', 'aucun fichier')}",
-        )
+        listed = ", ".join(quoted(n) for n in sorted(archive.names)[:8])
+        raise InputError("linkedin.no_export_files", expected=", ".join(NEEDED[:3]), found=listed or phrase("linkedin.no_file"))
     complete = any(archive.has(name) for name in COMPLETE_ONLY)
     built = _Builder()
     read = _read_all(archive, built)

@@ -87,7 +87,7 @@ def key(header: str) -> str:
 
 def read_table(
     data: bytes,
-    name: str = "the file",
+    name: str,
     first_column: str | None = None,
     escaped_quotes: bool = False,
     columns: Collection[str] | None = None,
@@ -101,7 +101,8 @@ def read_table(
     are counted even when no header is recognised). `dated`: a column and how to read its
     dates; a line whose date cannot be read and that is too short to be a record continues
     the record above it (LinkedIn leaves multi-line text unquoted when it holds no comma).
-    Raises `NotText` for binary bytes, `InputError` naming `name` for what cannot be a CSV.
+    `name` is the file as a message shows it (`quoted`). Raises `NotText` for binary bytes,
+    `InputError` naming `name` for what cannot be a CSV.
     """
     content = as_utf8(data)
     if first_column:
@@ -113,10 +114,7 @@ def read_table(
     separator = max((",", ";", "\t"), key=lambda sep: header.count(sep.encode()))
     width = header.count(separator.encode()) + 1
     if width > MAX_COLUMNS:
-        raise InputError(
-            f"{name} has a header of {width:,} columns; no LinkedIn export file has more than {MAX_COLUMNS}. Load the ZIP exactly as LinkedIn delivered it",
-            fr=f"{name} a un en-tête de {_fr(width)} colonnes ; aucun fichier d'export LinkedIn n'en a plus de {MAX_COLUMNS}. Chargez le ZIP tel que LinkedIn l'a fourni",
-        )
+        raise InputError("linkedin.too_many_columns", file=name, count=width, limit=MAX_COLUMNS)
     try:
         names = _header_names(header, separator)
     except csv.Error:
@@ -170,22 +168,12 @@ def _parse(content: bytes, options: dict[str, object], name: str) -> tuple[pd.Da
     return frame, encoding
 
 
-def _fr(number: int) -> str:
-    return f"{number:,}".replace(",", "\u202f")
-
-
 def _too_long(name: str) -> InputError:
-    return InputError(
-        f"{name} has more than {MAX_LINES:,} lines, far more than any LinkedIn export file. Load the ZIP exactly as LinkedIn delivered it",
-        fr=f"{name} a plus de {_fr(MAX_LINES)} lignes, bien plus qu'aucun fichier d'export LinkedIn. Chargez le ZIP tel que LinkedIn l'a fourni",
-    )
+    return InputError("linkedin.too_many_lines", file=name, limit=MAX_LINES)
 
 
 def _unreadable(name: str) -> InputError:
-    return InputError(
-        f"{name} cannot be read as a CSV file (an unterminated quote, or rows that do not fit its header). Load the ZIP exactly as LinkedIn delivered it",
-        fr=f"{name} ne se lit pas comme un fichier CSV (un guillemet jamais fermé, ou des lignes qui ne suivent pas son en-tête). Chargez le ZIP tel que LinkedIn l'a fourni",
-    )
+    return InputError("linkedin.not_a_csv", file=name)
 
 
 def _header_names(header: bytes, separator: str) -> list[str]:
