@@ -77,7 +77,7 @@ def test_a_broken_preset_file_is_left_out_and_the_others_load(tmp_path):
     (tmp_path / "nested.json").write_text("[" * 5000 + "]" * 5000, "utf-8")
     found, problems = load_presets(tmp_path)
     assert "comms_manager" in found and "broken" not in found
-    assert sorted(str(p).split(":")[0] for p in problems) == ["broken.json", "nested.json"]
+    assert sorted(str(p.values["file"]) for p in problems) == ["broken.json", "nested.json"]
 
 
 def test_after_an_import_the_address_no_longer_carries_the_profile_and_the_page_says_so():

@@ -130,23 +130,23 @@ def test_judgements_generate_is_reproducible(capsys, tmp_path):
         (
             '{"signals": {"connections": -1}}',
             ["compare", "{file}", "--lang", "fr"],
-            "Relations (connections) : -1 : hors limites ; attendu un entier de 0 à 30",
+            "Relations (connections)\u202f: -1\u202f: hors limites\u202f; attendu un entier de 0 à 30",
         ),
         (
             '{"signals": {}}',
             ["read", "{file}", "--persona", "recruter"],
-            "unknown persona 'recruter'; valid personas: journalist, peer, recruiter",
+            "Unknown reader 'recruter'; valid readers: journalist, peer, recruiter",
         ),
         (
             '{"signals": {}}',
             ["read", "{file}", "--persona", "peer", "--context", "communication"],
-            "persona 'peer' has no context 'communication'",
+            "Reader 'peer' has no context 'communication'",
         ),
         ('{"signals": {}}', ["read", "{file}", "--persona", "recruiter", "--lang", "de"], "invalid choice: 'de'"),
         ('{"signals": {}}', ["read", "{file}"], "the following arguments are required: --persona"),
         ('{"signals": {}}', ["read", "{file}", "--persona", "recruiter", "--judgements", "{file}"], "no 'verdict' column"),
-        (None, ["judgements", "generate", "--seed", "-1"], "--seed -1: expected 0 to 4294967295"),
-        (None, ["judgements", "generate", "--size", "0"], "--size 0: expected 1 to 1000000"),
+        (None, ["judgements", "generate", "--seed", "-1"], "--seed '-1': expected a whole number from 0 to 4,294,967,295"),
+        (None, ["judgements", "generate", "--size", "0"], "--size '0': expected a whole number from 1 to 1,000,000"),
         (
             '{"signals": {}}',
             ["levers", "{file}", "--persona", "recruiter", "--persona", "peer", "--budget", "inf"],

@@ -171,7 +171,7 @@ def test_levers_for_several_readers_in_french(capsys):
         (["--persona", "recruiter", "--target", "0"], "--target '0': expected a number from 0.01 to 0.99"),
         (["--persona", "recruiter", "--target", "1e308"], "--target '1e308': expected a number"),
         (["--persona", "recruiter", "--fixed", "conections"], "Unknown signal 'conections': did you mean 'connections'"),
-        (["--persona", "nobody"], "Unknown persona 'nobody'"),
+        (["--persona", "nobody"], "Unknown reader 'nobody'"),
         (
             ["--persona", "peer", "--persona", "journalist", "--context", "communication"],
             "--context goes with a single --persona",

@@ -33,9 +33,10 @@ def explain(error: InputError | Phrase, lang: Lang, codes: bool = True) -> str:
 
 def sentence(text: str) -> str:
     """A message that follows a full stop starts with a capital ("… unchanged. Not valid JSON"),
-    unless it starts with a file's or a code's name ("peer.toml: …")."""
+    unless it starts with a file's or a code's name ("peer.toml: …", "'as_of'", "--budget");
+    "l'archive" becomes "L'archive"."""
     first = text.split(" ", 1)[0].rstrip(":")
-    if any(c in first for c in "./_\\'\"") or any(c.isdigit() for c in first):
+    if first[:1] in "'\"-" or any(c in first for c in "./_\\") or any(c.isdigit() for c in first):
         return text
     return text[:1].upper() + text[1:]
 
