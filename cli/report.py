@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001
 
 def run(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
-        raise InputError(f"--format {args.format!r}: expected html or pdf", fr=f"--format {args.format!r} : attendu html ou pdf")
+        raise InputError("report.unknown_format", shown=repr(args.format))
     target = number_argument(args.target, "--target", 0.01, 0.99)
     readers = default_readers()
     chosen = chosen_readers(readers, args.persona, None) if args.persona else list(readers.readers.values())
@@ -65,19 +65,13 @@ def _writable(path: str) -> Path:
     """Check the output can be written before the work of building the report."""
     target = Path(path)
     if target.is_dir():
-        raise InputError(
-            f"-o {path}: is a folder; expected a file name", fr=f"-o {path} : est un dossier ; attendu un nom de fichier"
-        )
+        raise InputError("report.is_a_folder", file=path)
     if not target.parent.is_dir():
-        raise InputError(
-            f"-o {path}: the folder {target.parent} does not exist", fr=f"-o {path} : le dossier {target.parent} n'existe pas"
-        )
+        raise InputError("report.no_folder", file=path, folder=str(target.parent))
     if not os.access(target if target.exists() else target.parent, os.W_OK):
-        raise InputError(
-            f"-o {path}: cannot write: permission denied", fr=f"-o {path} : écriture impossible : permission refusée"
-        )
+        raise InputError("report.permission_denied", file=path)
     return target
 
 
 def _cannot_write(path: str, error: OSError) -> InputError:
-    return InputError(f"-o {path}: cannot write: {error.strerror}", fr=f"-o {path} : écriture impossible : {error.strerror}")
+    return InputError("report.cannot_write", file=path, reason=error.strerror or type(error).__name__)

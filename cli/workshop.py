@@ -70,10 +70,7 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
         return parse_trainer_url(args.session)
     secret = args.secret or os.environ.get(SECRET_ENV, "")
     if not secret:
-        raise InputError(
-            f"workshop {args.session}: the trainer's secret is needed: give the trainer's link, or --secret, or set {SECRET_ENV}",
-            fr=f"atelier {args.session} : le secret du formateur est nécessaire : donnez le lien du formateur, ou --secret, ou définissez {SECRET_ENV}",
-        )
+        raise InputError("workshop.secret_needed", code=args.session, variable=SECRET_ENV)
     return args.session, secret
 
 
@@ -129,9 +126,7 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_text(text, "utf-8")
         except OSError as error:
-            raise InputError(
-                f"{args.output}: cannot write: {error.strerror}", fr=f"{args.output} : écriture impossible : {error.strerror}"
-            ) from None
+            raise InputError("workshop.cannot_write", file=args.output, reason=error.strerror or type(error).__name__) from None
     else:
         sys.stdout.write(text)
     return 0

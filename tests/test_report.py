@@ -326,6 +326,41 @@ def test_bad_inputs_exit_2_with_one_line(arguments, says, tmp_path):
     assert not (tmp_path / "r.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("arguments", "en", "fr"),
+    [
+        (["--format", "docx"], "--format 'docx': expected html or pdf", "--format 'docx'\u202f: attendu html ou pdf"),
+        (["-o", "/"], "-o /: is a folder; expected a file name", "-o / : est un dossier\u202f; attendu un nom de fichier"),
+        (
+            ["-o", "/nonexistent-folder/r.pdf"],
+            "-o /nonexistent-folder/r.pdf: the folder /nonexistent-folder does not exist",
+            "-o /nonexistent-folder/r.pdf\u202f: le dossier /nonexistent-folder n'existe pas",
+        ),
+    ],
+)
+def test_bad_inputs_are_said_in_the_chosen_language(arguments, en, fr, capsys, tmp_path):
+    output = [] if "-o" in arguments else ["-o", str(tmp_path / "r.html")]
+    for lang, says in (("en", en), ("fr", fr)):
+        assert main(["report", str(PRESET), "--lang", lang, *arguments, *output]) == 2
+        assert capsys.readouterr().err == f"regards: {says}\n"
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_an_output_that_cannot_be_written_is_said_before_and_after_the_work(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "r.html"
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "access", lambda *_: False)
+        assert main(["report", str(PRESET), "--persona", "peer", "--lang", "fr", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"regards: -o {target}\u202f: écriture impossible\u202f: permission refusée\n"
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    assert main(["report", str(PRESET), "--persona", "peer", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"regards: -o {target}: cannot write: No space left on device\n"
+
+
 def test_a_missing_profile_exits_2_and_leaves_no_file(tmp_path):
     assert main(["report", str(tmp_path / "missing.json"), "-o", str(tmp_path / "r.pdf")]) == 2
     assert not (tmp_path / "r.pdf").exists()

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from cli.main import main
+from model.errors import InputError
 from model.judgements import read_csv
 from model.persona import load_persona
 from model.reader import default_readers
@@ -19,6 +20,7 @@ from model.workshop.links import join_url, parse_trainer_url, trainer_url
 from model.workshop.room import persona_document, persona_toml, profile_texts, session_profiles, verdict
 from model.workshop.service import create, trainer
 from model.workshop.store import Store
+from words.errors import explain
 from words.workshop import comparison_text, persona_header, persona_texts, profile_lines
 
 KEY = "recruiter/communication"
@@ -148,6 +150,25 @@ def test_links_carry_the_code_and_the_trainer_link_its_secret():
     assert parse_trainer_url(trainer_url("http://x", "ABCDEF", "s3cr-t_")) == ("ABCDEF", "s3cr-t_")
 
 
+@pytest.mark.parametrize("link", ["http://x/workshop?code=ABCDEF", "http://x/join?secret=s3cret", "ABCDEF?"])
+def test_a_link_without_code_and_secret_is_not_a_trainer_link(link):
+    with pytest.raises(InputError) as refused:
+        parse_trainer_url(link)
+    assert refused.value.key == "workshop.not_a_trainer_link"
+    assert explain(refused.value, "en").startswith("This is not a trainer link: a trainer link ends with /workshop?code=")
+    assert explain(refused.value, "fr").startswith("Ce n'est pas un lien de formateur")
+
+
+@pytest.mark.parametrize("count", [0, 101])
+def test_a_workshop_judges_1_to_100_profiles(store, textbook, count):
+    with pytest.raises(InputError) as refused:
+        create(store, textbook, profiles=count)
+    assert refused.value.key == "workshop.profile_count_out_of_range"
+    assert refused.value.values == {"most": 100, "count": count}
+    assert explain(refused.value, "en") == f"A workshop judges 1 to 100 profiles, not {count}."
+    assert explain(refused.value, "fr") == f"Un atelier fait juger de 1 à 100 profils, pas {count}."
+
+
 # ---------------------------------------------------------------------------------------------
 # The command line
 
@@ -206,6 +227,19 @@ def test_export_end_and_export_after_the_end(capsys, data_dir, tmp_path):
     assert code == 0, err
     code, out, err = run(capsys, "workshop", "export", made["trainer_url"])
     assert code == 2 and err.startswith("regards: No workshop has the code") and len(err.splitlines()) == 1
+    code, out, err = run(capsys, "workshop", "export", made["trainer_url"], "--lang", "fr")
+    assert code == 2 and err.startswith(f"regards: Aucun atelier n'a le code {made['code']}") and "peut-être terminé" in err
+
+
+def test_export_to_a_folder_that_does_not_exist_says_so_in_one_line(capsys, data_dir, tmp_path):
+    _, out, _ = run(capsys, "workshop", "create", "--reader", "peer", "--json")
+    made = json.loads(out)
+    missing = tmp_path / "missing" / "room.csv"
+    code, out, err = run(capsys, "workshop", "export", made["trainer_url"], "-o", str(missing))
+    assert code == 2 and out == ""
+    assert err == f"regards: {missing}: cannot write: No such file or directory\n"
+    code, _, err = run(capsys, "workshop", "export", made["trainer_url"], "-o", str(missing), "--lang", "fr")
+    assert err == f"regards: {missing}\u202f: écriture impossible\u202f: No such file or directory\n"
 
 
 def test_export_refuses_without_the_trainers_secret_or_with_a_participants_token(capsys, data_dir):
@@ -213,6 +247,12 @@ def test_export_refuses_without_the_trainers_secret_or_with_a_participants_token
     made = json.loads(out)
     code, _, err = run(capsys, "workshop", "export", made["code"])
     assert code == 2 and "secret" in err
+    assert (
+        err
+        == f"regards: Workshop {made['code']}: the trainer's secret is needed: give the trainer's link, or --secret, or set REGARDS_WORKSHOP_SECRET\n"
+    )
+    code, _, err = run(capsys, "workshop", "export", made["code"], "--lang", "fr")
+    assert code == 2 and err.startswith(f"regards: Atelier {made['code']}") and "le secret du formateur est nécessaire" in err
     token = Store().join(made["code"]).token
     code, _, err = run(capsys, "workshop", "export", made["code"], "--secret", token)
     assert code == 2 and "trainer link does not match" in err

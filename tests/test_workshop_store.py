@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -16,13 +17,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, inspect, select
+from sqlalchemy import create_engine, false, func, inspect, literal, select
 
 import model.workshop as workshop
 from model.errors import InputError
 from model.workshop import Store, data_dir, database_url
 from model.workshop.codes import ALPHABET, CODE_LENGTH, normalise_code
 from model.workshop.store import metadata, participant_table, profile_table, session_table, vote_table
+from words.errors import explain
 
 POSTGRES_URL = os.environ.get("REGARDS_TEST_POSTGRES_URL", "")
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -129,37 +131,78 @@ def test_codes_are_read_whatever_the_case_spaces_and_dashes(store: Store) -> Non
 
 @pytest.mark.parametrize("typed", ["ABC", "ABCDEFG", "AB0DEF", "ABIDEF", "ABCDE!"])
 def test_what_cannot_be_a_code_is_refused_saying_what_a_code_looks_like(typed: str) -> None:
-    with pytest.raises(InputError, match="6 letters and digits") as refused:
+    with pytest.raises(InputError) as refused:
         normalise_code(typed)
-    assert refused.value.fr and "6 lettres et chiffres" in refused.value.fr
+    assert refused.value.key == "workshop.not_a_code"
+    assert refused.value.values == {"shown": repr(typed), "length": 6}
+    assert explain(refused.value, "en").startswith(f"{typed!r} is not a workshop code: a code has 6 letters and digits")
+    assert "6 lettres et chiffres" in explain(refused.value, "fr")
 
 
 def test_an_unknown_code_is_refused_in_both_languages(store: Store) -> None:
-    with pytest.raises(InputError, match="No workshop has the code ZZZZZZ") as refused:
+    with pytest.raises(InputError) as refused:
         store.join("ZZZZZZ")
-    assert refused.value.text("fr").startswith("Aucun atelier n'a le code ZZZZZZ")
+    assert refused.value.key == "workshop.unknown_code" and refused.value.values == {"code": "ZZZZZZ"}
+    assert explain(refused.value, "en").startswith("No workshop has the code ZZZZZZ: it may have ended or expired")
+    assert explain(refused.value, "fr").startswith("Aucun atelier n'a le code ZZZZZZ\u202f: il est peut-être terminé")
 
 
 @pytest.mark.parametrize(
-    ("reader", "texts", "lang", "scale", "lifetime", "expected"),
+    ("reader", "texts", "lang", "scale", "lifetime", "key", "expected"),
     [
-        ("", profiles(), "fr", "yes_no", None, "reader the room plays"),
-        ("recruiter", [], "fr", "yes_no", None, "list of 1 to 100 profiles"),
-        ("recruiter", '{"as_of": "2026-01-01"}', "fr", "yes_no", None, "list of 1 to 100 profiles"),
-        ("recruiter", ["{}", "{not json"], "fr", "yes_no", None, "Profile 1 of the workshop is not JSON"),
-        ("recruiter", profiles(), "de", "yes_no", None, "'de' is not a workshop language"),
-        ("recruiter", profiles(), "fr", "scale_7", None, "'scale_7' is not an answer scale"),
-        ("recruiter", profiles(), "fr", "yes_no", timedelta(0), "more than zero and at most 90 days"),
-        ("recruiter", profiles(), "fr", "yes_no", timedelta(days=91), "more than zero and at most 90 days"),
+        ("", profiles(), "fr", "yes_no", None, "reader_missing", "reader the room plays"),
+        ("recruiter", [], "fr", "yes_no", None, "profiles_not_a_list", "list of 1 to 100 profiles"),
+        ("recruiter", '{"as_of": "2026-01-01"}', "fr", "yes_no", None, "profiles_not_a_list", "list of 1 to 100 profiles"),
+        ("recruiter", ["{}", "{not json"], "fr", "yes_no", None, "profile_not_json", "Profile 1 of the workshop is not JSON"),
+        ("recruiter", profiles(), "de", "yes_no", None, "not_a_language", "'de' is not a workshop language"),
+        ("recruiter", profiles(), "fr", "scale_7", None, "not_a_scale", "'scale_7' is not an answer scale"),
+        ("recruiter", profiles(), "fr", "yes_no", timedelta(0), "lifetime_out_of_range", "more than zero and at most 90 days"),
+        ("recruiter", profiles(), "fr", "yes_no", timedelta(days=91), "lifetime_out_of_range", "at most 90 days, not 91 days"),
     ],
 )
 def test_session_creation_refuses_bad_input_saying_what_is_expected(
-    store: Store, reader: str, texts: list[str], lang: str, scale: str, lifetime: timedelta | None, expected: str
+    store: Store, reader: str, texts: list[str], lang: str, scale: str, lifetime: timedelta | None, key: str, expected: str
 ) -> None:
-    with pytest.raises(InputError, match=expected) as refused:
+    with pytest.raises(InputError) as refused:
         store.create_session(reader, texts, lang=lang, scale=scale, lifetime=lifetime)  # type: ignore[arg-type]
-    assert refused.value.fr
+    assert refused.value.key == f"workshop.{key}"
+    assert expected in explain(refused.value, "en")
+    assert explain(refused.value, "fr") != explain(refused.value, "en")
     assert rows(store, "workshop_sessions") == 0
+
+
+@pytest.mark.parametrize(
+    ("texts", "en", "fr"),
+    [
+        (
+            ["{}", "{not json"],
+            "Profile 1 of the workshop is not JSON text of at most 100,000 characters: line 1, column 2: Expecting property name",
+            "Le profil 1 de l'atelier n'est pas un texte JSON d'au plus 100\u202f000 caractères\u202f: ligne 1, colonne 2 : Expecting",
+        ),
+        (
+            [7],
+            "Profile 0 of the workshop is not JSON text of at most 100,000 characters: got int.",
+            "caractères\u202f: reçu int.",
+        ),
+        (["1" * 100_001], "at most 100,000 characters: 100,001 characters.", "caractères\u202f: 100\u202f001 caractères."),
+    ],
+)
+def test_a_profile_that_is_not_json_text_is_refused_saying_why_in_each_language(
+    store: Store, texts: list[str], en: str, fr: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        store.create_session("recruiter", texts)
+    assert refused.value.key == "workshop.profile_not_json"
+    assert en in explain(refused.value, "en")
+    assert fr in explain(refused.value, "fr")
+
+
+def test_a_lifetime_reads_in_days_in_each_language(store: Store) -> None:
+    with pytest.raises(InputError) as refused:
+        store.create_session("recruiter", profiles(), lifetime=timedelta(hours=-12))
+    assert refused.value.values == {"most": 90, "days": -0.5}
+    assert explain(refused.value, "en") == "A workshop lasts more than zero and at most 90 days, not \u22120.5 days."
+    assert explain(refused.value, "fr") == "Un atelier dure plus de zéro et au plus 90 jours, pas \u22120,5 jour."
 
 
 # -- participants and votes ------------------------------------------------------------------
@@ -201,46 +244,82 @@ def test_a_token_from_another_session_cannot_vote_there(store: Store) -> None:
     first = store.create_session("recruiter", profiles()).session.code
     second = store.create_session("journalist", profiles()).session.code
     token = store.join(first).token
-    with pytest.raises(InputError, match=f"belongs to another workshop, not {second}") as refused:
+    with pytest.raises(InputError) as refused:
         store.vote(second, token, 0, 1)
-    assert refused.value.fr and "appartient à un autre atelier" in refused.value.fr
+    assert refused.value.key == "workshop.other_workshop" and refused.value.values == {"code": second}
+    assert f"belongs to another workshop, not {second}" in explain(refused.value, "en")
+    assert "appartient à un autre atelier" in explain(refused.value, "fr")
     assert store.counts(first).votes[0] == store.counts(second).votes[0] == 0
-    with pytest.raises(InputError, match="another workshop"):
+    with pytest.raises(InputError) as refused:
         store.resume(second, token)
+    assert refused.value.key == "workshop.other_workshop"
 
 
 def test_an_unknown_token_is_refused(store: Store) -> None:
     code = store.create_session("recruiter", profiles()).session.code
-    with pytest.raises(InputError, match="not part of workshop"):
+    with pytest.raises(InputError) as refused:
         store.vote(code, "made-up-token", 0, 1)
+    assert refused.value.key == "workshop.participant_gone" and refused.value.values == {"code": code}
+    assert f"not part of workshop {code} any more" in explain(refused.value, "en")
 
 
 @pytest.mark.parametrize(
-    ("scale", "profile", "answer", "expected"),
+    ("scale", "profile", "answer", "key", "expected"),
     [
-        ("yes_no", 12, 1, "has no profile 12: its profiles are numbered 0 to 11"),
-        ("yes_no", -1, 1, "has no profile -1"),
-        ("yes_no", 0, 2, r"2 is not an answer .*expected 0 \(no\) or 1 \(yes\)"),
-        ("yes_no", 0, True, "True is not an answer"),
-        ("scale_5", 0, 0, r"0 is not an answer .*expected 1 \(surely not\) to 5 \(surely\)"),
+        ("yes_no", 12, 1, "no_such_profile", "has no profile 12: its profiles are numbered 0 to 11"),
+        ("yes_no", -1, 1, "no_such_profile", "has no profile -1"),
+        ("yes_no", 0, 2, "not_an_answer", r"^2 is not an answer .*expected 0 \(no\) or 1 \(yes\)"),
+        ("yes_no", 0, True, "not_an_answer", "^True is not an answer"),
+        ("scale_5", 0, 0, "not_an_answer", r"^0 is not an answer .*expected 1 \(surely not\) to 5 \(surely\)"),
     ],
 )
 def test_a_vote_outside_the_profiles_or_the_scale_is_refused(
-    store: Store, scale: str, profile: int, answer: int, expected: str
+    store: Store, scale: str, profile: int, answer: int, key: str, expected: str
 ) -> None:
     code = store.create_session("recruiter", profiles(12), scale=scale).session.code  # type: ignore[arg-type]
     token = store.join(code).token
-    with pytest.raises(InputError, match=expected) as refused:
+    with pytest.raises(InputError) as refused:
         store.vote(code, token, profile, answer)
-    assert refused.value.fr
+    assert refused.value.key == f"workshop.{key}"
+    assert re.search(expected, explain(refused.value, "en"))
+    assert f"atelier {code}" in explain(refused.value, "fr")
+    assert rows(store, "workshop_votes") == 0
+
+
+def test_the_answers_a_scale_takes_read_in_french() -> None:
+    from model.errors import phrase
+
+    yes_no = InputError("workshop.not_an_answer", shown="2", code="K7QX3M", expected=phrase("workshop.answers_yes_no"))
+    scale_5 = InputError("workshop.not_an_answer", shown="0", code="K7QX3M", expected=phrase("workshop.answers_scale_5"))
+    assert explain(yes_no, "fr") == "2 n'est pas une réponse dans l'atelier K7QX3M\u202f: attendu 0 (non) ou 1 (oui)."
+    assert explain(scale_5, "fr").endswith("attendu de 1 (sûrement pas) à 5 (sûrement).")
+
+
+def test_a_vote_the_store_could_not_write_asks_to_answer_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every rule allows the vote but it was not written (a race the rules did not see): the
+    participant is asked to answer again, never shown a vote as counted."""
+    code = store.create_session("recruiter", profiles()).session.code
+    token = store.join(code).token
+    monkeypatch.setattr(store, "_upsert", select(literal(1)).where(false()))  # a statement that writes nothing
+    with pytest.raises(InputError) as refused:
+        store.vote(code, token, 0, 1)
+    assert refused.value.key == "workshop.vote_not_stored" and refused.value.values == {"code": code}
+    assert explain(refused.value, "en") == f"The vote in workshop {code} could not be stored just now. Please answer again."
+    assert explain(refused.value, "fr").startswith(f"Le vote dans l'atelier {code} n'a pas pu être enregistré")
     assert rows(store, "workshop_votes") == 0
 
 
 def test_a_role_must_be_one_of_the_four(store: Store) -> None:
     code = store.create_session("recruiter", profiles()).session.code
     assert store.resume(code, store.join(code).token).role is None
-    with pytest.raises(InputError, match="'boss' is not a role here"):
+    with pytest.raises(InputError) as refused:
         store.join(code, role="boss")  # type: ignore[arg-type]
+    assert refused.value.key == "workshop.not_a_role" and refused.value.values["shown"] == "'boss'"
+    assert (
+        explain(refused.value, "en")
+        == "'boss' is not a role here: expected one of recruiter_hr, journalist, peer, other, or none."
+    )
+    assert explain(refused.value, "fr").startswith("'boss' n'est pas un rôle proposé\u202f: attendu l'un de recruiter_hr")
 
 
 def test_nothing_stored_identifies_a_participant(store: Store) -> None:
@@ -261,11 +340,14 @@ def test_votes_and_joins_on_a_closed_session_are_refused_in_both_languages(store
     token = store.join(code).token
     store.vote(code, token, 0, 1)
     assert store.close(code, created.secret).closed
-    with pytest.raises(InputError, match=f"Voting is closed in workshop {code}") as refused:
+    with pytest.raises(InputError) as refused:
         store.vote(code, token, 1, 1)
-    assert refused.value.text("fr").startswith(f"Les votes sont clos dans l'atelier {code}")
-    with pytest.raises(InputError, match="Voting is closed"):
+    assert refused.value.key == "workshop.votes_closed" and refused.value.values == {"code": code}
+    assert explain(refused.value, "en").startswith(f"Voting is closed in workshop {code}: the trainer has stopped the votes")
+    assert explain(refused.value, "fr").startswith(f"Les votes sont clos dans l'atelier {code}")
+    with pytest.raises(InputError) as refused:
         store.join(code)
+    assert refused.value.key == "workshop.votes_closed"
     assert store.resume(code, token).answers == {0: 1}
 
 
@@ -274,12 +356,15 @@ def test_votes_on_an_expired_session_are_refused_in_both_languages(store: Store,
     token = store.join(code).token
     store.vote(code, token, 0, 1)
     clock.advance(timedelta(hours=3))
-    with pytest.raises(InputError, match=f"Workshop {code} has expired") as refused:
+    with pytest.raises(InputError) as refused:
         store.vote(code, token, 0, 0)
-    assert refused.value.text("fr").startswith(f"L'atelier {code} a expiré")
+    assert refused.value.key == "workshop.expired" and refused.value.values == {"code": code}
+    assert explain(refused.value, "en").startswith(f"Workshop {code} has expired: it no longer takes votes")
+    assert explain(refused.value, "fr").startswith(f"L'atelier {code} a expiré")
     for read in (store.session, store.counts):
-        with pytest.raises(InputError, match="has expired"):
+        with pytest.raises(InputError) as refused:
             read(code)
+        assert refused.value.key == "workshop.expired"
 
 
 def test_participants_see_the_rooms_answers_only_after_the_reveal(store: Store) -> None:
@@ -288,9 +373,11 @@ def test_participants_see_the_rooms_answers_only_after_the_reveal(store: Store) 
     tokens = [store.join(code).token for _ in range(3)]
     for token, answer in zip(tokens, (5, 5, 2), strict=True):
         store.vote(code, token, 1, answer)
-    with pytest.raises(InputError, match="not revealed yet") as refused:
+    with pytest.raises(InputError) as refused:
         store.results(code, tokens[0])
-    assert refused.value.fr and "pas encore dévoilées" in refused.value.fr
+    assert refused.value.key == "workshop.not_revealed" and refused.value.values == {"code": code}
+    assert f"The room's answers in workshop {code} are not revealed yet" in explain(refused.value, "en")
+    assert "pas encore dévoilées" in explain(refused.value, "fr")
     assert store.trainer_results(code, created.secret).profiles[1].answers == {1: 0, 2: 1, 3: 0, 4: 0, 5: 2}
     store.reveal(code, created.secret)
     results = store.results(code, tokens[2])
@@ -305,8 +392,9 @@ def test_the_reveal_closes_the_votes(store: Store) -> None:
     token = store.join(created.session.code).token
     revealed = store.reveal(created.session.code, created.secret)
     assert revealed.revealed and revealed.closed
-    with pytest.raises(InputError, match="Voting is closed"):
+    with pytest.raises(InputError) as refused:
         store.vote(created.session.code, token, 0, 1)
+    assert refused.value.key == "workshop.votes_closed"
 
 
 @pytest.mark.parametrize("operation", ["close", "reveal", "trainer_results", "export_votes", "end"])
@@ -317,9 +405,11 @@ def test_trainer_operations_refuse_a_wrong_secret_in_both_languages(store: Store
     token = store.join(code).token
     store.vote(code, token, 0, 1)
     for wrong in ("", "guess", other.secret, created.secret + "x"):
-        with pytest.raises(InputError, match=f"This trainer link does not match workshop {code}") as refused:
+        with pytest.raises(InputError) as refused:
             getattr(store, operation)(code, wrong)
-        assert refused.value.fr and "Ce lien de formateur" in refused.value.fr
+        assert refused.value.key == "workshop.wrong_secret" and refused.value.values == {"code": code}
+        assert explain(refused.value, "en").startswith(f"This trainer link does not match workshop {code}")
+        assert explain(refused.value, "fr").startswith("Ce lien de formateur")
     session = store.session(code)
     assert not session.closed and not session.revealed
     assert store.counts(code).votes[0] == 1
@@ -359,13 +449,16 @@ def test_ending_a_session_deletes_it_its_profiles_participants_and_votes_only(st
         1,
         1,
     ]
-    with pytest.raises(InputError, match=f"No workshop has the code {code}"):
+    with pytest.raises(InputError) as refused:
         store.counts(code)
-    with pytest.raises(InputError, match="not part of workshop") as refused:
+    assert refused.value.key == "workshop.unknown_code" and refused.value.values == {"code": code}
+    with pytest.raises(InputError) as refused:
         store.vote(code, tokens[0], 2, 0)
-    assert refused.value.fr and "terminé ou expiré" in refused.value.fr
-    with pytest.raises(InputError, match="No workshop has the code"):
+    assert refused.value.key == "workshop.participant_gone" and refused.value.values == {"code": code}
+    assert "terminé ou expiré" in explain(refused.value, "fr")
+    with pytest.raises(InputError) as refused:
         store.end(code, ended.secret)
+    assert refused.value.key == "workshop.unknown_code"
     assert store.resume(kept.session.code, kept_token).answers == {0: 1}
 
 
@@ -392,8 +485,9 @@ def test_purge_removes_expired_sessions_with_their_data_and_nothing_else(store: 
         1,
     ]
     assert store.counts(long) == workshop.Counts(joined=1, votes=(0, 1))
-    with pytest.raises(InputError, match=f"No workshop has the code {short}"):
+    with pytest.raises(InputError) as refused:
         store.session(short)
+    assert refused.value.key == "workshop.unknown_code" and refused.value.values == {"code": short}
 
 
 def test_creating_and_joining_purge_expired_sessions_on_the_way(store: Store, clock: Clock) -> None:
@@ -407,8 +501,10 @@ def test_creating_and_joining_purge_expired_sessions_on_the_way(store: Store, cl
     store.join(fresh)
     assert rows(store, "workshop_sessions") == 1
     for code in (old, short):
-        with pytest.raises(InputError, match=f"No workshop has the code {code}: it may have ended or expired"):
+        with pytest.raises(InputError) as refused:
             store.session(code)
+        assert refused.value.key == "workshop.unknown_code"
+        assert explain(refused.value, "en").startswith(f"No workshop has the code {code}: it may have ended or expired")
 
 
 # -- concurrency and restarts --------------------------------------------------------------
@@ -510,18 +606,20 @@ def test_the_database_url_comes_from_REGARDS_DATABASE_URL_then_the_data_director
 
 
 @pytest.mark.parametrize(
-    ("url", "expected"),
+    ("url", "key", "expected"),
     [
-        ("not a url", "cannot be read"),
-        ("mysql://user@host/db", "SQLite or PostgreSQL, not 'mysql'"),
-        ("sqlite://", "needs an SQLite file"),
-        ("postgresql://nobody@127.0.0.1:1/none", "did not answer"),
+        ("not a url", "database_url_unreadable", "The workshop database URL 'not a url' cannot be read"),
+        ("mysql://user@host/db", "unsupported_database", "SQLite or PostgreSQL, not 'mysql' (in mysql://user@host/db)"),
+        ("sqlite://", "sqlite_in_memory", "needs an SQLite file"),
+        ("postgresql://nobody@127.0.0.1:1/none", "store_unreachable", "did not answer"),
     ],
 )
-def test_a_database_url_that_cannot_serve_is_an_input_error(url: str, expected: str) -> None:
-    with pytest.raises(InputError, match=expected) as refused:
+def test_a_database_url_that_cannot_serve_is_an_input_error(url: str, key: str, expected: str) -> None:
+    with pytest.raises(InputError) as refused:
         Store(url)
-    assert refused.value.fr
+    assert refused.value.key == f"workshop.{key}"
+    assert expected in explain(refused.value, "en")
+    assert explain(refused.value, "fr").startswith(("L'URL", "Le stockage des ateliers"))
 
 
 def test_the_package_exports_what_all_says() -> None:

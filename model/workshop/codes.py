@@ -33,10 +33,7 @@ def normalise_code(text: str) -> str:
     """
     code = "".join(ch for ch in text.upper() if ch not in " -\t")
     if len(code) != CODE_LENGTH or any(ch not in ALPHABET for ch in code):
-        raise InputError(
-            f"{text!r} is not a workshop code: a code has {CODE_LENGTH} letters and digits, as shown on the trainer's screen (there is no 0, O, 1 or I in a code).",
-            fr=f"{text!r} n'est pas un code d'atelier : un code a {CODE_LENGTH} lettres et chiffres, comme affiché sur l'écran du formateur (il n'y a ni 0, ni O, ni 1, ni I dans un code).",
-        )
+        raise InputError("workshop.not_a_code", shown=repr(text), length=CODE_LENGTH)
     return code
 
 

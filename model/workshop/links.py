@@ -39,8 +39,5 @@ def parse_trainer_url(url: str) -> tuple[str, str]:
     query = parse_qs(urlsplit(url.strip()).query)
     code, secret = query.get("code", [""])[0], query.get("secret", [""])[0]
     if not code or not secret:
-        raise InputError(
-            "This is not a trainer link: a trainer link ends with /workshop?code=…&secret=…, as printed by `regards workshop create`.",
-            fr="Ce n'est pas un lien de formateur : un lien de formateur se termine par /workshop?code=…&secret=…, comme l'affiche `regards workshop create`.",
-        )
+        raise InputError("workshop.not_a_trainer_link")
     return normalise_code(code), secret

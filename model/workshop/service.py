@@ -10,7 +10,7 @@ from datetime import timedelta
 from model.reader import Reader, Readers
 from model.workshop.design import DEFAULT_PROFILES, DEFAULT_SEED, choose
 from model.workshop.room import Room, judgements, judgements_csv, profile_texts, room
-from model.workshop.store import Created, Lang, Role, Scale, Session, Store, Vote
+from model.workshop.store import MAX_PROFILES, Created, Lang, Role, Scale, Session, Store, Vote
 
 
 def create(
@@ -26,11 +26,8 @@ def create(
     """A new session in which the room plays `reader`, on `profiles` profiles chosen by the design."""
     from model.errors import InputError
 
-    if not 1 <= profiles <= 100:
-        raise InputError(
-            f"A workshop judges 1 to 100 profiles, not {profiles}.",
-            fr=f"Un atelier fait juger de 1 à 100 profils, pas {profiles}.",
-        )
+    if not 1 <= profiles <= MAX_PROFILES:
+        raise InputError("workshop.profile_count_out_of_range", most=MAX_PROFILES, count=profiles)
     texts = profile_texts(choose(reader, profiles, seed=seed))
     lifetime = None if days is None else timedelta(days=days)
     return store.create_session(reader.key, texts, lang=lang, scale=scale, lifetime=lifetime)

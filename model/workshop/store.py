@@ -14,7 +14,8 @@ several server processes behind a load balancer with session affinity), else the
 `workshop.sqlite3` in `REGARDS_DATA_DIR`, else in the user's data directory; the directory is
 created on first use.
 
-Every failure a person can act on is an `InputError` in English and French. Everything here is
+Every failure a person can act on is an `InputError` naming what went wrong (`workshop.expired`),
+worded in English and French in the locale files' `[errors.workshop]`. Everything here is
 thread-safe: a `Store` holds an engine, never a connection, and each call is one transaction.
 """
 
@@ -68,7 +69,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import Executable
 
-from model.errors import InputError
+from model.errors import InputError, Phrase, phrase
 from model.workshop.codes import digest, matches, new_code, new_secret, new_token, normalise_code
 
 Lang = Literal["fr", "en"]
@@ -312,23 +313,14 @@ def _parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except ArgumentError as error:
-        raise InputError(
-            f"The workshop database URL {url!r} cannot be read: expected e.g. sqlite:////path/workshop.sqlite3 or postgresql+psycopg://user@host/dbname (REGARDS_DATABASE_URL).",
-            fr=f"L'URL de base de données des ateliers {url!r} est illisible : attendu par ex. sqlite:////chemin/workshop.sqlite3 ou postgresql+psycopg://utilisateur@hôte/base (REGARDS_DATABASE_URL).",
-        ) from error
+        raise InputError("workshop.database_url_unreadable", shown=repr(url)) from error
     if parsed.drivername in ("postgresql", "postgres"):
         # SQLAlchemy's plain "postgresql" means psycopg2, which Regards does not install.
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise InputError(
-            f"The workshop store runs on SQLite or PostgreSQL, not {parsed.get_backend_name()!r} (in {parsed.render_as_string()}).",
-            fr=f"Le stockage des ateliers fonctionne avec SQLite ou PostgreSQL, pas {parsed.get_backend_name()!r} (dans {parsed.render_as_string()}).",
-        )
+        raise InputError("workshop.unsupported_database", backend=repr(parsed.get_backend_name()), url=parsed.render_as_string())
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
-        raise InputError(
-            "The workshop store needs an SQLite file, not an in-memory database: votes must outlive the process.",
-            fr="Le stockage des ateliers a besoin d'un fichier SQLite, pas d'une base en mémoire : les votes doivent survivre au processus.",
-        )
+        raise InputError("workshop.sqlite_in_memory")
     return parsed
 
 
@@ -615,10 +607,7 @@ class Store:
         """Join the session anonymously; returns the token for the participant's link."""
         code = normalise_code(code)
         if role is not None and role not in ROLES:
-            raise InputError(
-                f"{role!r} is not a role here: expected one of {', '.join(ROLES)}, or none.",
-                fr=f"{role!r} n'est pas un rôle proposé : attendu l'un de {', '.join(ROLES)}, ou aucun.",
-            )
+            raise InputError("workshop.not_a_role", shown=repr(role), roles=", ".join(ROLES))
         token = new_token()
         with self._transaction(write=True) as conn:
             self._purge(conn, self._clock())
@@ -656,10 +645,7 @@ class Store:
         except IntegrityError as error:
             # PostgreSQL only: the trainer ended the session while the vote was being written.
             raise _unknown_participant(code) from error
-        raise InputError(
-            f"The vote in workshop {code} could not be stored just now. Please answer again.",
-            fr=f"Le vote dans l'atelier {code} n'a pas pu être enregistré à l'instant. Merci de répondre à nouveau.",
-        )
+        raise InputError("workshop.vote_not_stored", code=code)
 
     def results(self, code: str, token: str) -> Results:
         """The room's answers for a participant: refused until the trainer reveals them."""
@@ -667,10 +653,7 @@ class Store:
             row = self._participant_row(conn, normalise_code(code), token)
             self._refuse_expired(row)
             if not row.revealed:
-                raise InputError(
-                    f"The room's answers in workshop {row.code} are not revealed yet: they appear here when the trainer reveals them.",
-                    fr=f"Les réponses de la salle dans l'atelier {row.code} ne sont pas encore dévoilées : elles apparaîtront ici quand le formateur les dévoilera.",
-                )
+                raise InputError("workshop.not_revealed", code=row.code)
             return self._results(conn, row)
 
     # -- inside -------------------------------------------------------------------------------
@@ -690,10 +673,7 @@ class Store:
                     yield conn
         except OperationalError as error:
             reason = str(error.orig).strip().splitlines()[0] if error.orig is not None else type(error).__name__
-            raise InputError(
-                f"The workshop store at {self.url} did not answer ({reason}). Try again in a moment; if it keeps failing, the trainer should check the server.",
-                fr=f"Le stockage des ateliers ({self.url}) n'a pas répondu ({reason}). Réessayez dans un instant ; si cela persiste, le formateur doit vérifier le serveur.",
-            ) from error
+            raise InputError("workshop.store_unreachable", url=self.url, reason=reason) from error
 
     def _create_tables(self) -> None:
         """Create missing tables. On PostgreSQL an advisory lock keeps several server processes
@@ -711,19 +691,13 @@ class Store:
             )
         row = conn.execute(select(*columns).where(session_table.c.code == code)).one_or_none()
         if row is None:
-            raise InputError(
-                f"No workshop has the code {code}: it may have ended or expired. Check the code on the trainer's screen.",
-                fr=f"Aucun atelier n'a le code {code} : il est peut-être terminé ou expiré. Vérifiez le code sur l'écran du formateur.",
-            )
+            raise InputError("workshop.unknown_code", code=code)
         return row
 
     def _trainer_row(self, conn: Connection, code: str, secret: str, *, allow_expired: bool = False) -> Row[Any]:
         row = self._session_row(conn, normalise_code(code))
         if not matches(secret, row.secret_digest):
-            raise InputError(
-                f"This trainer link does not match workshop {row.code}: only the link given when the workshop was created can close, reveal, export or end it.",
-                fr=f"Ce lien de formateur ne correspond pas à l'atelier {row.code} : seul le lien donné à la création de l'atelier permet de le clore, dévoiler, exporter ou terminer.",
-            )
+            raise InputError("workshop.wrong_secret", code=row.code)
         if not allow_expired:
             self._refuse_expired(row)
         return row
@@ -742,26 +716,17 @@ class Store:
         if row is None:
             raise _unknown_participant(code)
         if row.code != code:
-            raise InputError(
-                f"This participant link belongs to another workshop, not {code}: join {code} with its code to take part in it.",
-                fr=f"Ce lien de participant appartient à un autre atelier que {code} : rejoignez {code} avec son code pour y participer.",
-            )
+            raise InputError("workshop.other_workshop", code=code)
         return row
 
     def _refuse_expired(self, row: Row[Any]) -> None:
         if row.expires_at <= self._clock():
-            raise InputError(
-                f"Workshop {row.code} has expired: it no longer takes votes and its data is being deleted. The trainer can start a new workshop.",
-                fr=f"L'atelier {row.code} a expiré : il ne prend plus de votes et ses données sont en cours de suppression. Le formateur peut lancer un nouvel atelier.",
-            )
+            raise InputError("workshop.expired", code=row.code)
 
     def _refuse_closed(self, row: Row[Any]) -> None:
         self._refuse_expired(row)
         if row.closed:
-            raise InputError(
-                f"Voting is closed in workshop {row.code}: the trainer has stopped the votes. Answers given before are kept.",
-                fr=f"Les votes sont clos dans l'atelier {row.code} : le formateur les a arrêtés. Les réponses déjà données sont conservées.",
-            )
+            raise InputError("workshop.votes_closed", code=row.code)
 
     def _load_session(self, conn: Connection, row: Row[Any]) -> Session:
         texts = conn.execute(
@@ -816,79 +781,52 @@ class Store:
 
 
 def _unknown_participant(code: str) -> InputError:
-    return InputError(
-        f"This participant link is not part of workshop {code} any more: the workshop may have ended or expired. Join again with the code on the trainer's screen.",
-        fr=f"Ce lien de participant ne fait plus partie de l'atelier {code} : l'atelier est peut-être terminé ou expiré. Rejoignez-le à nouveau avec le code affiché sur l'écran du formateur.",
-    )
+    return InputError("workshop.participant_gone", code=code)
 
 
 def _checked_lifetime(lifetime: timedelta) -> timedelta:
     if not timedelta(0) < lifetime <= LONGEST_LIFETIME:
-        raise InputError(
-            f"A workshop lasts more than zero and at most {LONGEST_LIFETIME.days} days, not {lifetime}.",
-            fr=f"Un atelier dure plus de zéro et au plus {LONGEST_LIFETIME.days} jours, pas {lifetime}.",
-        )
+        days = round(lifetime / timedelta(days=1), 3)
+        raise InputError("workshop.lifetime_out_of_range", most=LONGEST_LIFETIME.days, days=days)
     return lifetime
 
 
 def _checked_session(reader: str, profile_texts: Sequence[str], lang: str, scale: str) -> tuple[str, tuple[str, ...]]:
     reader = reader.strip() if isinstance(reader, str) else ""
     if not reader or len(reader) > MAX_READER_CHARS:
-        raise InputError(
-            f"A workshop needs the reader the room plays, e.g. 'recruiter' or 'recruiter/communication' (1 to {MAX_READER_CHARS} characters).",
-            fr=f"Un atelier a besoin du lecteur que joue la salle, par ex. « recruiter » ou « recruiter/communication » (1 à {MAX_READER_CHARS} caractères).",
-        )
+        raise InputError("workshop.reader_missing", most=MAX_READER_CHARS)
     if lang not in LANGS:
-        raise InputError(
-            f"{lang!r} is not a workshop language: expected 'fr' or 'en'.",
-            fr=f"{lang!r} n'est pas une langue d'atelier : attendu « fr » ou « en ».",
-        )
+        raise InputError("workshop.not_a_language", shown=repr(lang))
     if scale not in SCALES:
-        raise InputError(
-            f"{scale!r} is not an answer scale: expected 'yes_no' or 'scale_5'.",
-            fr=f"{scale!r} n'est pas une échelle de réponse : attendu « yes_no » ou « scale_5 ».",
-        )
+        raise InputError("workshop.not_a_scale", shown=repr(scale))
     if isinstance(profile_texts, str) or not 1 <= len(profile_texts) <= MAX_PROFILES:
-        raise InputError(
-            f"A workshop judges a list of 1 to {MAX_PROFILES} profiles, each as JSON text.",
-            fr=f"Un atelier fait juger une liste de 1 à {MAX_PROFILES} profils, chacun en texte JSON.",
-        )
+        raise InputError("workshop.profiles_not_a_list", most=MAX_PROFILES)
     for i, profile_text in enumerate(profile_texts):
         problem = _json_problem(profile_text)
-        if problem:
-            raise InputError(
-                f"Profile {i} of the workshop is not JSON text of at most {MAX_PROFILE_CHARS} characters: {problem}.",
-                fr=f"Le profil {i} de l'atelier n'est pas un texte JSON d'au plus {MAX_PROFILE_CHARS} caractères : {problem}.",
-            )
+        if problem is not None:
+            raise InputError("workshop.profile_not_json", index=i, most=MAX_PROFILE_CHARS, problem=problem)
     return reader, tuple(profile_texts)
 
 
-def _json_problem(profile_text: object) -> str:
+def _json_problem(profile_text: object) -> Phrase | None:
     if not isinstance(profile_text, str):
-        return f"got {type(profile_text).__name__}"
+        return phrase("workshop.profile_type", type=type(profile_text).__name__)
     if len(profile_text) > MAX_PROFILE_CHARS:
-        return f"{len(profile_text)} characters"
+        return phrase("workshop.profile_length", count=len(profile_text))
     try:
         json.loads(profile_text)
     except json.JSONDecodeError as error:
-        return str(error)
-    return ""
+        return phrase("workshop.invalid_json", line=error.lineno, column=error.colno, detail=error.msg)
+    return None
 
 
 def _check_answer(row: Row[Any], profile: int, answer: int) -> None:
     if isinstance(profile, bool) or not isinstance(profile, int) or not 0 <= profile < row.profile_count:
-        raise InputError(
-            f"Workshop {row.code} has no profile {profile!r}: its profiles are numbered 0 to {row.profile_count - 1}.",
-            fr=f"L'atelier {row.code} n'a pas de profil {profile!r} : ses profils sont numérotés de 0 à {row.profile_count - 1}.",
-        )
+        raise InputError("workshop.no_such_profile", code=row.code, shown=repr(profile), last=row.profile_count - 1)
     allowed = ANSWERS[_scale(row.scale)]
     if isinstance(answer, bool) or not isinstance(answer, int) or answer not in allowed:
-        expected_en = "0 (no) or 1 (yes)" if row.scale == "yes_no" else "1 (surely not) to 5 (surely)"
-        expected_fr = "0 (non) ou 1 (oui)" if row.scale == "yes_no" else "de 1 (sûrement pas) à 5 (sûrement)"
-        raise InputError(
-            f"{answer!r} is not an answer in workshop {row.code}: expected {expected_en}.",
-            fr=f"{answer!r} n'est pas une réponse dans l'atelier {row.code} : attendu {expected_fr}.",
-        )
+        expected = phrase("workshop.answers_yes_no") if row.scale == "yes_no" else phrase("workshop.answers_scale_5")
+        raise InputError("workshop.not_an_answer", shown=repr(answer), code=row.code, expected=expected)
 
 
 def _lang(value: str) -> Lang:
