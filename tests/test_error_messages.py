@@ -134,3 +134,20 @@ def test_str_of_an_error_names_its_key_and_details_for_logs():
         expected=phrase("signal.range_bool"),
     )
     assert "problem=signal.null" in str(nested)
+
+
+def test_french_spacing_leaves_links_alone_and_follows_numbers():
+    from words.numbers import typography
+
+    assert typography("lien : https://x.fr/workshop?code=K7QX32&secret=a!b;c", "fr") == (
+        "lien\u202f: https://x.fr/workshop?code=K7QX32&secret=a!b;c"
+    )
+    assert typography("L'atelier K7QX32 : fermé ; voulez-vous ?", "fr") == "L'atelier K7QX32\u202f: fermé\u202f; voulez-vous\u202f?"
+    assert typography("ligne 3 : 50 %", "fr") == "ligne 3\u202f: 50\u202f%"
+
+
+@pytest.mark.parametrize(("value", "en", "fr"), [(0.0001, "0.0001", "0,0001"), (2.5, "2.5", "2,5"), (1e-9, "1e-09", "1e-09"), (3.0, "3", "3")])
+def test_small_decimals_keep_their_digits(value, en, fr):
+    from words.errors import _decimal
+
+    assert (_decimal(value, "en"), _decimal(value, "fr")) == (en, fr)

@@ -260,7 +260,7 @@ def test_export_refuses_without_the_trainers_secret_or_with_a_participants_token
 
 def test_create_refuses_an_unknown_reader_in_one_line(capsys, data_dir):
     code, _, err = run(capsys, "workshop", "create", "--reader", "astrologer", "--lang", "en")
-    assert code == 2 and err.startswith("regards: unknown persona 'astrologer'")
+    assert code == 2 and err.startswith("regards: Unknown reader 'astrologer'")
 
 
 @pytest.mark.parametrize("key", ["journalist", "peer", "recruiter", KEY])

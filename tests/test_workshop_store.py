@@ -177,7 +177,7 @@ def test_session_creation_refuses_bad_input_saying_what_is_expected(
         (
             ["{}", "{not json"],
             "Profile 1 of the workshop is not JSON text of at most 100,000 characters: line 1, column 2: Expecting property name",
-            "Le profil 1 de l'atelier n'est pas un texte JSON d'au plus 100\u202f000 caractères\u202f: ligne 1, colonne 2 : Expecting",
+            "Le profil 1 de l'atelier n'est pas un texte JSON d'au plus 100\u202f000 caractères\u202f: ligne 1, colonne 2\u202f: Expecting",
         ),
         (
             [7],

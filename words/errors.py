@@ -8,6 +8,7 @@ message starts with a capital and follows the language's typography.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from babel.lists import format_list
@@ -73,9 +74,9 @@ def _text(value: Detail, lang: Lang) -> str:
 
 
 def _decimal(value: float, lang: Lang) -> str:
-    """0.5 / 0,5 with up to three decimals; a number too large or not finite as Python writes it."""
-    if value != value or abs(value) in (float("inf"),) or abs(value) >= 1e15:
+    """0.5 / 0,5, 0.0001 / 0,0001; a number too large, too small or not finite as Python writes it."""
+    if not math.isfinite(value) or abs(value) >= 1e15 or (value != 0 and abs(value) < 1e-6):
         return repr(value)
     if value == int(value):
         return number(value, lang)
-    return number(value, lang, decimals=3).rstrip("0")
+    return number(value, lang, decimals=6).rstrip("0")

@@ -28,10 +28,12 @@ def babel_locale(lang: Lang) -> Locale:
 
 
 def typography(text: str, lang: Lang) -> str:
-    """French spacing before high punctuation and %; English text unchanged."""
+    """French spacing before high punctuation and %; English text unchanged. Only where the mark
+    ends a word: a link's `?code=` or a secret's `a!b` is left as written."""
     if lang != "fr":
         return text
-    text = re.sub(r"(?<=\S)[ \u00a0\u202f]?([;!?%])", NNBSP + r"\1", text)
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]?([;!?])(?=[\s»)\]\"'.,]|$)", NNBSP + r"\1", text)
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]?%(?=[\s»)\]\"'.,;:]|$)", NNBSP + "%", text)
     text = re.sub(r"(?<=\S)[ \u00a0]:(?=\s|$)", NNBSP + ":", text)
     text = re.sub(r"(?<=[^\s:/\d])\u202f?:(?=\s|$)", NNBSP + ":", text)
     return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
