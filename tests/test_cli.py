@@ -281,3 +281,17 @@ def test_a_signal_name_holding_a_newline_gives_a_one_line_message(capsys, tmp_pa
     profile.write_text(json.dumps({"signals": {"conn\nections": 3}}), "utf-8")
     code, _, err = run(capsys, "read", str(profile), "--persona", "peer")
     assert code == 2 and err.count("\n") == 1 and "unknown signal" in err
+
+
+@pytest.mark.parametrize(("lang", "warning"), [("en", "warning: peer.toml: "), ("fr", "avertissement\u202f: peer.toml\u202f: ")])
+def test_a_persona_file_that_could_not_be_loaded_is_a_warning_in_the_chosen_language(lang, warning, monkeypatch, capsys):
+    import dataclasses
+
+    import cli.main
+    from model.errors import InputError
+    from model.reader import default_readers
+
+    problem = InputError("persona.not_toml", file="peer.toml", detail="line 3")
+    monkeypatch.setattr(cli.main, "default_readers", lambda: dataclasses.replace(default_readers(), problems=(problem,)))
+    assert main(["compare", str(Path(__file__).parent.parent / "data/presets/comms_manager.json"), "--lang", lang]) == 0
+    assert capsys.readouterr().err.startswith(warning)
