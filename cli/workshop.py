@@ -23,6 +23,7 @@ from model.workshop.links import DEFAULT_BASE_URL, join_url, parse_trainer_url, 
 from model.workshop.room import persona_document, persona_toml
 from model.workshop.service import create, trainer
 from model.workshop.store import Store
+from words.i18n import t
 from words.numbers import date
 from words.workshop import persona_header, persona_texts
 
@@ -99,15 +100,11 @@ def run_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json(shown)
         return 0
-    fr = args.lang == "fr"
-    kind = "profils" if fr else "profiles"
-    print(
-        f"Code : {session.code}" if fr else f"Code: {session.code}", f"({reader.name(args.lang)}, {len(session.profiles)} {kind})"
-    )
-    print(("Lien des participants : " if fr else "Participants' link: ") + links["join_url"])
-    print(("Lien du formateur (à garder pour soi) : " if fr else "Trainer's link (keep it to yourself): ") + links["trainer_url"])
-    until = date(session.expires_at.date(), args.lang)
-    print(("Effacé de lui-même le " if fr else "Deleted on its own on ") + until)
+    lang = args.lang
+    print(t(lang, "cli_workshop_code", code=session.code, reader=reader.name(lang), count=len(session.profiles)))
+    print(t(lang, "cli_workshop_join", url=links["join_url"]))
+    print(t(lang, "cli_workshop_trainer", url=links["trainer_url"]))
+    print(t(lang, "cli_workshop_until", date=date(session.expires_at.date(), lang)))
     return 0
 
 
@@ -135,9 +132,5 @@ def run_export(args: argparse.Namespace) -> int:
 def run_end(args: argparse.Namespace) -> int:
     code, secret = _credentials(args)
     Store().end(code, secret)
-    print(
-        f"Atelier {code} terminé : ses votes sont effacés."
-        if args.lang == "fr"
-        else f"Workshop {code} ended: its votes are deleted."
-    )
+    print(t(args.lang, "cli_workshop_ended", code=code))
     return 0

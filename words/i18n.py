@@ -41,12 +41,19 @@ def fields(text: str) -> set[str]:
 
 
 def t(lang: Lang, key: str, **values: object) -> str:
-    """The text `key` in `lang`, with `values` filled in and French typography applied."""
-    from words.numbers import typography
+    """The text `key` in `lang`, with `values` filled in and French typography applied.
+    `{count:profile|profiles}` takes the form CLDR's plural rules choose for the number `count`."""
+    from words.numbers import fill, typography
 
     USED.add(key)
     text = texts(lang)[key]
     missing = fields(text) - set(values)
     if missing:
         raise KeyError(f"locale key {key!r} needs {', '.join(sorted(missing))}")
-    return typography(text.format(**values) if values else text, lang)
+    if not values:
+        return typography(text, lang)
+    return fill(text, lang, **{name: (_amount(value), str(value)) for name, value in values.items()})
+
+
+def _amount(value: object) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
