@@ -209,6 +209,44 @@ def test_create_prints_the_code_and_both_links(capsys, data_dir):
     assert made["profiles"] == 6 and made["reader"] == KEY
 
 
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        (
+            "en",
+            [
+                "Code: ",
+                "(Recruiter — Communications role, 1 profile)",
+                "Participants' link: https://",
+                "Trainer's link (keep it to yourself): https://",
+                "Deleted on its own on ",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Code\u202f: ",
+                "1 profil)",
+                "Lien des participants\u202f: https://",
+                "Lien du formateur (à garder pour soi)\u202f: https://",
+                "Effacé de lui-même le ",
+            ],
+        ),
+    ],
+)
+def test_create_says_the_code_links_and_end_date_in_the_chosen_language(lang, lines, capsys, data_dir):
+    code, out, err = run(
+        capsys, "workshop", "create", "--reader", KEY, "--profiles", "1", "--lang", lang, "--base-url", "https://r.example/"
+    )
+    assert code == 0, err
+    printed = out.splitlines()
+    assert len(printed) == 4
+    assert printed[0].startswith(lines[0]) and lines[1] in printed[0]
+    for line, start in zip(printed[1:], lines[2:], strict=True):
+        assert line.startswith(start), line
+    assert "?code=" in printed[1] and " ?" not in printed[1]
+
+
 def test_export_end_and_export_after_the_end(capsys, data_dir, tmp_path):
     _, out, _ = run(capsys, "workshop", "create", "--reader", KEY, "--json")
     made = json.loads(out)
