@@ -7,6 +7,7 @@ Pages of the PDF go to artifacts/report/ as PNGs (not committed) for a person to
 
 from __future__ import annotations
 
+import atexit
 import builtins
 import datetime as dt
 import json
@@ -33,6 +34,7 @@ from report.html import render as render_html
 from report.pdf import FONTS
 from report.pdf import render as render_pdf
 from report.whatif import evaluate, reader_tables, signal_rules
+from tests.early import Early
 from tests.test_browser import server  # noqa: F401 - the app's live server, a fixture shared with the app's browser tests
 from words.plans import describe
 from words.readings import probability_text, reason_text, verdict_sentence
@@ -260,9 +262,11 @@ def test_the_builders_write_nothing_from_python(monkeypatch):
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
-def test_the_builders_open_no_file_for_writing_even_in_native_code(tmp_path):
-    """Typst and vl_convert are Rust: only the kernel sees what they open."""
-    trace = tmp_path / "trace.txt"
+def _trace_a_report() -> tuple[subprocess.CompletedProcess[bytes], str]:
+    """Build both reports in a child process under strace: what it opened, written or made."""
+    folder = Path(tempfile.mkdtemp(prefix="regards-strace-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    trace = folder / "trace.txt"
     script = (
         "from model.presets import presets\nfrom model.reader import default_readers\n"
         "from report.content import build\nfrom report import html, pdf\n"
@@ -272,12 +276,22 @@ def test_the_builders_open_no_file_for_writing_even_in_native_code(tmp_path):
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     command = ["strace", "-f", "-qq", "-e", "trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2", "-o", str(trace)]
     result = subprocess.run([*command, sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True)
+    return result, trace.read_text() if trace.exists() else ""
+
+
+TRACED = Early(_trace_a_report)
+
+
+@pytest.mark.early(TRACED)
+def test_the_builders_open_no_file_for_writing_even_in_native_code():
+    """Typst and vl_convert are Rust: only the kernel sees what they open."""
+    result, trace = TRACED.result()
     if result.returncode != 0 and b"ptrace" in result.stderr:
         pytest.skip("ptrace is not permitted here")
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     writes = [
         line
-        for line in trace.read_text().splitlines()
+        for line in trace.splitlines()
         if re.search(r"O_WRONLY|O_RDWR|O_CREAT|creat\(|mkdir|rename", line) and "ENOENT" not in line and '"/dev/' not in line
     ]
     assert writes == []
