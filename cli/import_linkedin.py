@@ -11,7 +11,8 @@ from model.errors import InputError
 from model.linkedin.derive import ImportResult, import_export
 from model.signals import SIGNALS
 from words.i18n import Lang, t
-from words.numbers import date, typography
+from words.linkedin import notes, source
+from words.numbers import date
 from words.readings import value_text
 
 
@@ -50,12 +51,12 @@ def print_summary(result: ImportResult, lang: Lang) -> None:
     if result.date_range:
         print(t(lang, "linkedin_dates", first=date(result.date_range[0], lang), last=date(result.date_range[1], lang)))
     for name, value in result.signals.items():
-        print(f"  {SIGNALS[name].label[lang]:<32} {value_text(SIGNALS[name], value, lang):>8}  ← {result.sources[name][lang]}")
+        print(f"  {SIGNALS[name].label[lang]:<32} {value_text(SIGNALS[name], value, lang):>8}  ← {source(result, name, lang)}")
     if result.to_fill_in:
         print(t(lang, "linkedin_to_fill", names=", ".join(SIGNALS[n].label[lang] for n in result.to_fill_in)))
     for name, value in result.estimates.items():
         print(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value_text(SIGNALS[name], value, lang)))
-    for note in result.notes:
-        print("! " + typography(note[lang], lang))
+    for note in notes(result, lang):
+        print("! " + note)
     print()
     print(t(lang, "cli_import_save"))

@@ -7,23 +7,26 @@ details that fill it in (`line=3`). Every message is written once per language i
 says what is wrong, the faces say it in the person's language. A test reads every key raised
 here and checks that both languages have it, with the details each text needs.
 
-A detail is a number (written as the language writes numbers, and choosing plurals), a string
-shown as it is (a file's name, a value found in it), a bilingual label (`{"en": …, "fr": …}`), a
-list of those, or a `Phrase`: a smaller message used inside a larger one ("expected a number").
+A detail is a number (written as the language writes numbers, and choosing plurals), a date
+(written in words: 20 November 2026), a string shown as it is (a file's name, a value found in
+it), a bilingual label (`{"en": …, "fr": …}`), a list of those, or a `Phrase`: a smaller message
+used inside a larger one ("expected a number"). Other tables of the locale files hold phrases
+too (`[linkedin]`: where an imported signal comes from); whoever renders one names its table.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-Detail: TypeAlias = "str | int | float | Mapping[str, str] | Phrase | Sequence[str | int | float | Mapping[str, str] | Phrase]"
+Detail: TypeAlias = "str | int | float | dt.date | Mapping[str, str] | Phrase | Sequence[str | int | float | dt.date | Mapping[str, str] | Phrase]"
 
 
 @dataclass(frozen=True)
 class Phrase:
-    """A key of `[errors]` and the details that fill it in."""
+    """A key of a locale table (`[errors]` for an `InputError`) and the details that fill it in."""
 
     key: str
     values: Mapping[str, Detail] = field(default_factory=dict)
@@ -63,6 +66,8 @@ def _plain(value: Detail) -> str:
         return repr(value.get("en", next(iter(value.values()), "")))
     if isinstance(value, Phrase):
         return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, (str, int, float)):
         return repr(value)
     return "[" + ", ".join(_plain(item) for item in value) + "]"

@@ -515,11 +515,32 @@ def test_every_page_carries_print_rules_for_clean_a4_pages():
     assert "size: A4" in css and "stSidebar" in css and "break-inside: avoid" in css
 
 
-@pytest.mark.parametrize(("lang", "day"), [("fr", "20 novembre 2026"), ("en", "20 November 2026")])
-def test_the_import_writes_no_date_the_iso_way(lang, day):
+@pytest.mark.parametrize(
+    ("lang", "day", "source"),
+    [
+        ("fr", "20 novembre 2026", "**Relations** ← Connections.csv\u202f: 400 lignes"),
+        ("en", "20 November 2026", "**Connections** ← Connections.csv: 400 rows"),
+    ],
+)
+def test_the_import_writes_no_date_the_iso_way(lang, day, source):
     at = go(start(lang=lang), "views/profile.py")
     at.button(key="linkedin_sample").click().run()
     at.button(key="linkedin_apply").click().run()
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert not [text for text in texts if re.search(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", text)]
     assert any(day in text for text in texts)
+    read = [re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown]
+    assert any(f"- {source}\n" in text for text in read), "the sources read in the person's language"
+
+
+def test_the_imports_notes_read_in_the_persons_language():
+    from model.linkedin.synthetic import Spec, archive
+
+    at = go(start(lang="fr"), "views/profile.py")
+    at.file_uploader(key="linkedin_zip_0").set_value(("export.zip", archive(Spec(complete=False)), "application/zip")).run()
+    at.button(key="linkedin_apply").click().run()
+    notes = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption if c.value.startswith("⚠")]
+    assert notes == [
+        "⚠ Partages, commentaires ou réactions manquent\u202f: l'archive de base ne les contient pas. Demandez l'archive"
+        " complète pour les signaux d'activité\u202f; d'ici là, ils sont à compléter."
+    ]

@@ -246,12 +246,16 @@ def test_the_human_readable_outputs_speak_the_persons_language(capsys, lang):
         assert "Là où les lecteurs diffèrent le plus\u202f:" in compare_text
         assert "Cible de 70\u202f% atteinte\u202f; effort\u202f: 4\u202fh\u202f12" in levers_text
         assert "Profil au 20 novembre 2026" in import_text
+        assert "← Connections.csv\u202f: 400 lignes\n" in import_text
+        assert "← Comments.csv\u202f: 37 commentaires sur les 90 jours jusqu'au 20 novembre 2026\n" in import_text
         assert "Est-ce que j'appellerais ce candidat\u202f?" in personas_text
     else:
         assert "A rather unfavourable reading with a recruiter (communications role): 9% chance" in read_text
         assert "Where the readers differ most:" in compare_text
         assert "Target of 70% reached; effort: 4 h 12" in levers_text
         assert "Profile as of 20 November 2026" in import_text
+        assert "← Connections.csv: 400 rows\n" in import_text
+        assert "← Comments.csv: 37 comments in the 90 days to 20 November 2026\n" in import_text
         assert "Would I call this candidate?" in personas_text
     for text in outputs:
         assert "_90d" not in text.replace("--persona", "")

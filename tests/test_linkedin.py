@@ -23,6 +23,7 @@ from model.linkedin.press import is_press
 from model.linkedin.synthetic import Spec, archive, files
 from model.profile import from_json
 from words.errors import explain
+from words.linkedin import notes, source
 
 SAMPLE = "data/samples/sample_export.zip"
 
@@ -55,7 +56,11 @@ def test_the_sample_export_gives_a_profile_that_regards_reads():
     assert 0 < result.signals["press_contacts"] < 40
     assert result.to_fill_in == ["has_photo", "cv_mismatches", "on_topic_share", "controversial_share"]
     assert set(profile.assumed) == set(result.to_fill_in)
-    assert all(result.sources[n]["fr"] and result.sources[n]["en"] for n in result.signals)
+    assert all(source(result, n, "fr") and source(result, n, "en") for n in result.signals)
+    assert source(result, "connections", "en") == "Connections.csv: 400 rows"
+    assert source(result, "connections", "fr") == "Connections.csv\u202f: 400 lignes"
+    assert source(result, "comments_90d", "en").endswith(" comments in the 90 days to 20 November 2026")
+    assert source(result, "comments_90d", "fr").endswith(" commentaires sur les 90 jours jusqu'au 20 novembre 2026")
 
 
 def test_counts_are_over_the_90_days_before_as_of():
@@ -70,7 +75,14 @@ def test_a_basic_archive_says_activity_files_are_missing_never_zero():
     for name in ("posts_90d", "comments_90d", "reactions_90d", "active_weeks_26", "days_since_last_activity"):
         assert name not in result.signals and name in result.to_fill_in
     assert "Shares.csv" in result.files_missing
-    assert any("Complete archive" in note["en"] and "archive complète" in note["fr"] for note in result.notes)
+    assert notes(result, "en") == [
+        "Shares, comments or reactions are missing: the Basic archive does not hold them. Request the Complete archive"
+        " for activity signals; meanwhile they are to fill in."
+    ]
+    assert notes(result, "fr") == [
+        "Partages, commentaires ou réactions manquent\u202f: l'archive de base ne les contient pas. Demandez l'archive"
+        " complète pour les signaux d'activité\u202f; d'ici là, ils sont à compléter."
+    ]
 
 
 def test_members_in_a_folder_and_with_a_member_id_suffix_are_found():
@@ -108,19 +120,23 @@ def test_malformed_and_mixed_dates_are_counted_and_said():
     reactions = "Date,Type,Link\n2026-11-01 10:00:00,LIKE,x\n2026/11/02 10:00:00 UTC,LIKE,x\nyesterday,LIKE,x\n,LIKE,x\n"
     result = import_export(_with(Reactions_csv=reactions), as_of=dt.date(2026, 11, 20))
     assert result.signals["reactions_90d"] == 2
-    assert any("Reactions.csv: 1 row(s) with a date in no known format" in n["en"] for n in result.notes)
+    assert "Reactions.csv: 1 row with a date in no known format was left out of date counts." in notes(result, "en")
+    assert "Reactions.csv\u202f: 1 ligne dont la date est dans un format inconnu a été écartée des décomptes datés." in notes(
+        result, "fr"
+    )
 
 
 def test_missing_and_extra_columns_are_said_not_fatal():
     invitations = 'From,To,Sent At,Direction,Extra Column\nMoi,Toi,"9/25/26, 8:52 AM",OUTGOING,x\n'
     result = import_export(_with(Invitations_csv=invitations))
     assert "invitation_note_rate" in result.to_fill_in
-    assert any("no Direction or Message column" in n["en"] for n in result.notes)
+    assert "Invitations.csv: no Direction or Message column; the note rate was not computed." in notes(result, "en")
+    assert any(n.startswith("Invitations.csv\u202f: pas de colonne Direction ou Message\u202f;") for n in notes(result, "fr"))
 
 
 def test_empty_files_are_said_and_read_as_nothing():
     result = import_export(_with(Skills_csv=b"", Comments_csv="Date,Link,Message\n"))
-    assert any("Skills.csv is empty" in n["en"] for n in result.notes)
+    assert "Skills.csv is empty." in notes(result, "en") and "Skills.csv est vide." in notes(result, "fr")
     assert result.signals["comments_90d"] == 0
 
 

@@ -21,6 +21,7 @@ from model.errors import InputError
 from model.linkedin import import_export
 from model.linkedin.synthetic import Spec, files
 from words.errors import explain
+from words.linkedin import notes, source
 
 
 def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -140,7 +141,8 @@ def test_thousands_of_current_positions_and_posts_are_matched_in_linear_time():
     assert time.process_time() - start < 2
     # each names "Entreprise Inventée <n>" as a hashtag (both counts stop at the catalogue's 1,000)
     assert result.signals["company_posts_90d"] == result.signals["posts_90d"] == 1_000
-    assert "and 4997 more" in result.sources["company_posts_90d"]["en"]
+    assert 'Filiale mot2 Groupe" and 4,997 more in the 90 days' in source(result, "company_posts_90d", "en")
+    assert 'Filiale mot2 Groupe" et 4\u202f997 autres sur les 90 jours' in source(result, "company_posts_90d", "fr")
 
 
 # B3 — messages, not tracebacks
@@ -213,7 +215,8 @@ def test_binary_bytes_under_a_csv_name_are_left_out_with_a_note():
     result = import_export(_zip(_export(Connections_csv=np.random.default_rng(3).bytes(20_000))))
     assert "connections" not in result.signals and "connections" in result.to_fill_in
     assert "Connections.csv" not in result.files_found
-    assert any("Connections.csv is not a text file" in note["en"] for note in result.notes)
+    assert any(note.startswith("Connections.csv is not a text file") for note in notes(result, "en"))
+    assert any(note.startswith("Connections.csv n'est pas un fichier texte") for note in notes(result, "fr"))
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -231,7 +234,14 @@ def test_dates_before_linkedin_or_after_tomorrow_are_left_out_and_said():
     result = import_export(_zip(_export(Reactions_csv=reactions)))
     assert result.as_of == Spec().as_of
     assert result.signals["reactions_90d"] == plain.signals["reactions_90d"]
-    assert any("Reactions.csv: 2 date(s) before 2003" in note["en"] for note in result.notes)
+    assert (
+        "Reactions.csv: 2 dates before 2003 (LinkedIn's launch) or after tomorrow were left out; they cannot be real activity."
+        in notes(result, "en")
+    )
+    assert (
+        "Reactions.csv\u202f: 2 dates antérieures à 2003 (lancement de LinkedIn) ou postérieures à demain ont été écartées\u202f;"
+        " ce ne peut être une activité réelle." in notes(result, "fr")
+    )
 
 
 # B6 — memory

@@ -11,6 +11,7 @@ import pytest
 
 from model.linkedin import import_export
 from model.linkedin.synthetic import Spec, archive, files
+from words.linkedin import notes, source
 
 AS_OF = Spec().as_of
 
@@ -52,7 +53,7 @@ def test_unquoted_multiline_comments_are_counted_as_records_not_lines():
     spread = import_export(archive(Spec(comments=50, multiline=True)))
     assert spread.counts["Comments.csv"] == 50
     assert spread.signals["comments_90d"] == plain.signals["comments_90d"]
-    assert not any("no known format" in note["en"] for note in spread.notes)
+    assert not any("no known format" in note for note in notes(spread, "en"))
 
 
 def test_unquoted_multiline_posts_keep_their_fields():
@@ -61,7 +62,7 @@ def test_unquoted_multiline_posts_keep_their_fields():
     assert spread.counts["Shares.csv"] == 30
     for name in ("posts_90d", "shares_90d", "company_posts_90d"):
         assert spread.signals[name] == plain.signals[name]
-    assert not any("no known format" in note["en"] for note in spread.notes)
+    assert not any("no known format" in note for note in notes(spread, "en"))
 
 
 def test_unquoted_multiline_invitation_notes_keep_the_direction_of_their_record():
@@ -69,7 +70,8 @@ def test_unquoted_multiline_invitation_notes_keep_the_direction_of_their_record(
     spread = import_export(archive(Spec(invitations=80, multiline=True)))
     assert spread.counts["Invitations.csv"] == 80
     assert spread.signals["invitation_note_rate"] == plain.signals["invitation_note_rate"] > 0
-    assert spread.sources["invitation_note_rate"]["en"] == plain.sources["invitation_note_rate"]["en"]
+    for lang in ("en", "fr"):
+        assert source(spread, "invitation_note_rate", lang) == source(plain, "invitation_note_rate", lang)
 
 
 # A3 — the default headline
@@ -89,7 +91,12 @@ def test_unquoted_multiline_invitation_notes_keep_the_direction_of_their_record(
 def test_linkedins_default_headline_is_not_one_the_person_wrote(headline):
     result = import_export(archive(Spec(headline=headline)))
     assert result.signals["has_headline"] is False
-    assert "default" in result.sources["has_headline"]["en"] and "défaut" in result.sources["has_headline"]["fr"]
+    assert source(result, "has_headline", "en") == (
+        'Profile.csv: the headline is LinkedIn\'s default, "Title at Company" of your current position'
+    )
+    assert source(result, "has_headline", "fr") == (
+        "Profile.csv\u202f: le titre est celui que LinkedIn met par défaut, «\u00a0Poste chez Entreprise\u00a0» de votre poste actuel"
+    )
 
 
 def test_a_headline_saying_more_than_title_and_company_is_written():
@@ -104,8 +111,16 @@ def test_a_complete_archive_without_shares_or_comments_means_none_not_to_fill_in
     assert result.complete
     for name in ("posts_90d", "shares_90d", "company_posts_90d", "comments_90d"):
         assert result.signals[name] == 0 and name not in result.to_fill_in
-    assert not any("Complete archive for activity" in note["en"] for note in result.notes)
-    assert any("Complete archive without Shares.csv, Comments.csv" in note["en"] for note in result.notes)
+    assert notes(result, "en") == [
+        "Complete archive without Shares.csv and Comments.csv: LinkedIn leaves a file out when there is nothing in it,"
+        " so this activity counts as none."
+    ]
+    assert notes(result, "fr") == [
+        "Archive complète sans Shares.csv et Comments.csv\u202f: LinkedIn omet un fichier quand il n'y a rien dedans,"
+        " cette activité compte donc pour zéro."
+    ]
+    assert source(result, "shares_90d", "en") == "Shares.csv: none in this Complete archive"
+    assert source(result, "shares_90d", "fr") == "Shares.csv\u202f: aucun dans cette archive complète"
 
 
 def test_a_basic_archive_is_told_from_a_complete_one():
@@ -130,7 +145,8 @@ def test_uploads_in_rich_media_prove_posting_without_shares(name):
     result = import_export(archive(spec))
     assert expected > 0
     assert result.signals["posts_90d"] == expected
-    assert "Rich_Media.csv" in result.sources["posts_90d"]["en"]
+    assert source(result, "posts_90d", "en").startswith(f"Rich_Media.csv: {expected} photos or videos you posted in the 90 days")
+    assert source(result, "posts_90d", "fr").startswith(f"Rich_Media.csv\u202f: {expected} photos ou vidéos publiées sur")
 
 
 def test_uploads_and_poll_votes_are_activity():
@@ -138,7 +154,10 @@ def test_uploads_and_poll_votes_are_activity():
     active = import_export(archive(Spec(activity_days=(), rich_media=4, votes=4)), as_of=AS_OF)
     assert nothing.signals["active_weeks_26"] == 0 and nothing.signals["days_since_last_activity"] is None
     assert active.signals["active_weeks_26"] > 0 and active.signals["days_since_last_activity"] is not None
-    assert "Votes" in active.sources["active_weeks_26"]["en"]
+    assert source(active, "active_weeks_26", "en").startswith("Rich Media and Votes: ")
+    assert source(active, "active_weeks_26", "fr").startswith("Rich Media et Votes\u202f: ")
+    assert source(nothing, "days_since_last_activity", "en").endswith(": no activity at all")
+    assert source(nothing, "days_since_last_activity", "fr").endswith("\u202f: aucune activité")
 
 
 def test_a_share_with_media_and_no_text_is_an_original_post_not_a_reshare():
@@ -164,12 +183,14 @@ def test_posts_name_a_compound_employer_as_people_write_it(style):
 
 def test_a_company_name_in_the_source_text_is_a_quoted_value():
     result = import_export(archive(Spec(employer="**Acme** [Conseil](https://exemple.invalid)\nBis")))
-    source = result.sources["company_posts_90d"]["en"]
-    assert '"**Acme** [Conseil](https://exemple.invalid) Bis"' in source and "\n" not in source
+    for lang in ("en", "fr"):
+        text = source(result, "company_posts_90d", lang)
+        assert '"**Acme** [Conseil](https://exemple.invalid) Bis"' in text and "\n" not in text
 
 
 def test_the_2023_rich_media_file_without_dates_is_said_not_guessed():
     uploads = b"Type,Link\nPHOTO,https://media.licdn.com/dms/image/1\nPHOTO,https://media.licdn.com/dms/image/2\n"
     result = import_export(archive(Spec(shares=0), extra={"Rich_Media.csv": uploads}))
     assert result.signals["posts_90d"] == 0
-    assert any("Rich_Media.csv: no 'Date/Time' column" in note["en"] for note in result.notes)
+    assert "Rich_Media.csv: no 'Date/Time' column; its dates were not read." in notes(result, "en")
+    assert "Rich_Media.csv\u202f: pas de colonne 'Date/Time'\u202f; ses dates n'ont pas été lues." in notes(result, "fr")

@@ -19,7 +19,8 @@ from ui import state
 from ui.plain import plain
 from words.errors import explain
 from words.i18n import Lang, t
-from words.numbers import date, dates_in_words
+from words.linkedin import import_json
+from words.numbers import date
 from words.readings import value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
@@ -87,7 +88,7 @@ def _import(data: bytes) -> None:
     except InputError as error:
         st.session_state[PROBLEM] = error
         return
-    st.session_state[PENDING] = {"signals": dict(result.signals), "summary": result.to_json()}
+    st.session_state[PENDING] = {"signals": dict(result.signals), "summary": import_json(result)}
 
 
 def _merged(found: dict[str, Any]) -> dict[str, Any]:
@@ -170,10 +171,6 @@ def _summary(summary: dict[str, Any], lang: Lang) -> None:
     for name, value in summary["estimates"].items():
         st.info(t(lang, "linkedin_estimate", label=SIGNALS[name].label[lang], value=value_text(SIGNALS[name], value, lang)))
     for note in summary["notes"]:
-        st.caption("⚠ " + plain(dates_in_words(note[lang], lang)))
+        st.caption("⚠ " + plain(note[lang]))
     with st.expander(t(lang, "linkedin_sources")):
-        st.markdown(
-            "\n".join(
-                f"- **{SIGNALS[n].label[lang]}** ← {plain(dates_in_words(s[lang], lang))}" for n, s in summary["sources"].items()
-            )
-        )
+        st.markdown("\n".join(f"- **{SIGNALS[n].label[lang]}** ← {plain(s[lang])}" for n, s in summary["sources"].items()))

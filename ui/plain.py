@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+_BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
+"""Runs of white space but the no-break spaces French typography puts before : ; ? and %."""
 
 
 def plain(text: str) -> str:
-    """`text` escaped so that markdown renders it exactly as it is, one line."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+    """`text` escaped so that markdown renders it exactly as it is, one line (its no-break spaces kept)."""
+    return _MARKDOWN.sub(r"\\\1", _BREAKS.sub(" ", text).strip(" "))

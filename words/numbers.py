@@ -97,19 +97,3 @@ def fill(template: str, lang: Lang, **values: tuple[float, str]) -> str:
 
     text = _PLURAL.sub(choose, template)
     return typography(text.format(**{k: v[1] for k, v in values.items()}), lang)
-
-
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_FRENCH_NUMERIC = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
-
-
-def dates_in_words(text: str, lang: Lang) -> str:
-    """Dates another module wrote as 2026-11-20 or 20/11/2026, as people read them: 20 November 2026."""
-
-    def iso(match: re.Match[str]) -> str:
-        return date(dt.date(int(match[1]), int(match[2]), int(match[3])), lang)
-
-    def numeric(match: re.Match[str]) -> str:
-        return date(dt.date(int(match[3]), int(match[2]), int(match[1])), lang)
-
-    return _FRENCH_NUMERIC.sub(numeric, _ISO.sub(iso, text))

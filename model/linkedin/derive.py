@@ -6,6 +6,10 @@ latest of the 26 seven-day weeks ending on `as_of`. Signals the archive cannot g
 CV mismatches, what content is about) are listed as "to fill in", never guessed; a file
 missing from a Basic archive is said, never read as zero, while in a Complete archive (known
 by files the Basic one never has) a missing activity file means the member has none.
+
+Where each signal comes from (its source) and what a person should know about the archive (the
+notes) are `Phrase`s of the locale files' `[linkedin]` table, `sources.…` and `notes.…`, with
+numbers and dates as details: `words.linkedin` words them in the person's language.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from model.errors import InputError, phrase
+from model.errors import Detail, InputError, Phrase, phrase
 from model.linkedin.archive import Archive, open_archive, quoted
 from model.linkedin.matching import Companies, Words, fold, is_default_headline, words
 from model.linkedin.press import is_press
@@ -91,8 +95,9 @@ RANGE_ONLY = ("Connections.csv",)
 """Files whose dates only bound the export's date range: each distinct date is parsed once."""
 
 
-def _texts(en: str, fr: str) -> dict[str, str]:
-    return {"en": en, "fr": fr}
+def said(key: str, /, **values: Detail) -> Phrase:
+    """A text of the locale files' `[linkedin]` table (`sources.connections_rows`) and its details."""
+    return Phrase(key, values)
 
 
 @dataclass(frozen=True)
@@ -101,14 +106,14 @@ class ImportResult:
 
     as_of: dt.date
     signals: dict[str, Value]
-    sources: dict[str, dict[str, str]]
+    sources: dict[str, Phrase]
     files_found: list[str]
     files_missing: list[str]
     counts: dict[str, int]
     date_range: tuple[dt.date, dt.date] | None
     to_fill_in: list[str]
     estimates: dict[str, float] = field(default_factory=dict)
-    notes: list[dict[str, str]] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
     complete: bool = False
     """Whether the archive is a Complete one (it holds files a Basic archive never has)."""
 
@@ -116,38 +121,24 @@ class ImportResult:
         """The profile JSON `regards read` takes (only the derived signals)."""
         return {"as_of": self.as_of.isoformat(), "signals": dict(self.signals)}
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "profile": self.to_profile_json(),
-            "sources": self.sources,
-            "files_found": self.files_found,
-            "files_missing": self.files_missing,
-            "counts": self.counts,
-            "date_range": [d.isoformat() for d in self.date_range] if self.date_range else None,
-            "to_fill_in": self.to_fill_in,
-            "estimates": self.estimates,
-            "notes": self.notes,
-            "complete": self.complete,
-        }
-
 
 class _Builder:
     """Collects signals, their sources and notes while the files are read."""
 
     def __init__(self) -> None:
         self.signals: dict[str, Value] = {}
-        self.sources: dict[str, dict[str, str]] = {}
-        self.notes: list[dict[str, str]] = []
+        self.sources: dict[str, Phrase] = {}
+        self.notes: list[Phrase] = []
 
-    def set(self, name: str, value: Value, en: str, fr: str) -> None:
+    def set(self, name: str, value: Value, source: Phrase) -> None:
         signal = SIGNALS[name]
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = type(value)(min(max(value, signal.low), signal.high))
         self.signals[name] = signal.validate(value)
-        self.sources[name] = _texts(en, fr)
+        self.sources[name] = source
 
-    def note(self, en: str, fr: str) -> None:
-        self.notes.append(_texts(en, fr))
+    def note(self, note: Phrase) -> None:
+        self.notes.append(note)
 
 
 def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
@@ -173,16 +164,9 @@ def import_export(data: bytes, as_of: dt.date | None = None) -> ImportResult:
     found = [name for name in NEEDED if name in tables]
     missing = [name for name in NEEDED if name not in tables]
     if not complete and any(name in missing for name in ACTIVITY):
-        built.note(
-            "Shares, comments or reactions are missing: the Basic archive does not hold them. Request the Complete archive for activity signals; meanwhile they are to fill in.",
-            "Partages, commentaires ou réactions manquent : l'archive de base ne les contient pas. Demandez l'archive complète pour les signaux d'activité ; d'ici là, ils sont à compléter.",
-        )
+        built.note(said("notes.basic_archive_without_activity"))
     elif complete and any(name in missing for name in ACTIVITY):
-        absent = ", ".join(name for name in ACTIVITY if name in missing)
-        built.note(
-            f"Complete archive without {absent}: LinkedIn leaves a file out when there is nothing in it, so this activity counts as none.",
-            f"Archive complète sans {absent} : LinkedIn omet un fichier quand il n'y a rien dedans, cette activité compte donc pour zéro.",
-        )
+        built.note(said("notes.complete_archive_without", files=[name for name in ACTIVITY if name in missing]))
     to_fill = [n for n in SIGNALS if n not in built.signals]
     return ImportResult(
         as_of=as_of,
@@ -218,17 +202,14 @@ def _read_all(archive: Archive, built: _Builder) -> dict[str, Table]:
                 nrows=1 if spec.first_record_only else None,
             )
         except NotText:
-            built.note(
-                f"{name} is not a text file (binary bytes under a CSV name): it was left out. Load the ZIP exactly as LinkedIn delivered it.",
-                f"{name} n'est pas un fichier texte (des octets binaires sous un nom CSV) : il a été écarté. Chargez le ZIP tel que LinkedIn l'a fourni.",
-            )
+            built.note(said("notes.not_text", file=name))
             continue
         finally:
             archive.drop(original)
             del content, member
         tables[name] = table
         if table.frame.empty:
-            built.note(f"{name} is empty.", f"{name} est vide.")
+            built.note(said("notes.empty_file", file=name))
     return tables
 
 
@@ -241,10 +222,7 @@ def _dates(tables: dict[str, Table], built: _Builder) -> dict[str, pd.Series]:
             continue
         values = column(table.frame, spec.date)
         if values is None:
-            built.note(
-                f"{name}: no '{spec.date}' column; its dates were not read.",
-                f"{name} : pas de colonne '{spec.date}' ; ses dates n'ont pas été lues.",
-            )
+            built.note(said("notes.no_date_column", file=name, column=spec.date))
             continue
         if table.dates is not None:
             parsed, unreadable = table.dates, table.unreadable
@@ -252,24 +230,14 @@ def _dates(tables: dict[str, Table], built: _Builder) -> dict[str, pd.Series]:
             parsed, unreadable = parse_dates(values.drop_duplicates())
         else:
             parsed, unreadable = parse_dates(values)
-        if unreadable:
-            what = (
-                ("distinct date(s)", "date(s) distincte(s)")
-                if name in RANGE_ONLY
-                else ("row(s) with a date", "ligne(s) à la date")
-            )
-            built.note(
-                f"{name}: {unreadable} {what[0]} in no known format were left out of date counts.",
-                f"{name} : {unreadable} {what[1]} dans un format inconnu ont été écartées des décomptes datés.",
-            )
+        if unreadable and name in RANGE_ONLY:
+            built.note(said("notes.unreadable_dates", file=name, count=unreadable))
+        elif unreadable:
+            built.note(said("notes.unreadable_rows", file=name, count=unreadable))
         parsed = parsed.dropna()
         plausible = (parsed >= pd.Timestamp(LINKEDIN_LAUNCH)) & (parsed < today + pd.Timedelta(days=2))
         if not plausible.all():
-            odd = int((~plausible).sum())
-            built.note(
-                f"{name}: {odd} date(s) before 2003 (LinkedIn's launch) or after tomorrow were left out; they cannot be real activity.",
-                f"{name} : {odd} date(s) antérieure(s) à 2003 (lancement de LinkedIn) ou postérieure(s) à demain ont été écartée(s) ; ce ne peut être une activité réelle.",
-            )
+            built.note(said("notes.implausible_dates", file=name, count=int((~plausible).sum())))
             parsed = parsed[plausible]
         dates[name] = parsed
     return dates
@@ -278,35 +246,20 @@ def _dates(tables: dict[str, Table], built: _Builder) -> dict[str, pd.Series]:
 def _relations(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], built: _Builder) -> None:
     connections = tables.get("Connections.csv")
     if connections is not None:
-        built.set(
-            "connections",
-            len(connections),
-            f"Connections.csv: {len(connections)} rows",
-            f"Connections.csv : {len(connections)} lignes",
-        )
+        built.set("connections", len(connections), said("sources.connections_rows", count=len(connections)))
         positions, companies = column(connections, "Position", strip=False), column(connections, "Company", strip=False)
         if positions is not None or companies is not None:
             empty = pd.Series("", index=connections.index)
             press = int(
                 is_press(positions if positions is not None else empty, companies if companies is not None else empty).sum()
             )
-            built.set(
-                "press_contacts",
-                min(press, len(connections)),
-                f"Connections.csv: {press} connections whose position or company is in press or media",
-                f"Connections.csv : {press} relations dont le poste ou l'entreprise relève de la presse ou des médias",
-            )
+            built.set("press_contacts", min(press, len(connections)), said("sources.press_contacts", count=press))
     _invitations(tables.get("Invitations.csv"), dates.get("Invitations.csv"), built)
     recommendations = tables.get("Recommendations_Received.csv")
     if recommendations is not None:
         status = column(recommendations, "Status")
         visible = int((status.str.upper() == "VISIBLE").sum()) if status is not None else len(recommendations)
-        built.set(
-            "recommendations_received",
-            visible,
-            f"Recommendations_Received.csv: {visible} visible",
-            f"Recommendations_Received.csv : {visible} visibles",
-        )
+        built.set("recommendations_received", visible, said("sources.recommendations_visible", count=visible))
 
 
 def _invitations(frame: pd.DataFrame | None, sent_at: pd.Series | None, built: _Builder) -> None:
@@ -314,10 +267,7 @@ def _invitations(frame: pd.DataFrame | None, sent_at: pd.Series | None, built: _
         return
     direction, message = column(frame, "Direction"), column(frame, "Message")
     if direction is None or message is None:
-        built.note(
-            "Invitations.csv: no Direction or Message column; the note rate was not computed.",
-            "Invitations.csv : pas de colonne Direction ou Message ; la part d'invitations avec un mot n'a pas été calculée.",
-        )
+        built.note(said("notes.invitations_without_columns"))
         return
     outgoing = direction.str.upper() == "OUTGOING"
     sent = int(outgoing.sum())
@@ -325,13 +275,14 @@ def _invitations(frame: pd.DataFrame | None, sent_at: pd.Series | None, built: _
         return
     with_note = int((message[outgoing] != "").sum())
     dates = sent_at[sent_at.index.isin(outgoing.index[outgoing])] if sent_at is not None else pd.Series(dtype="datetime64[ns]")
-    period = f" ({dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d})" if len(dates) else ""
-    built.set(
-        "invitation_note_rate",
-        round(with_note / sent, 3),
-        f"Invitations.csv: {with_note} of {sent} sent invitations carry a note{period}; the file covers recent invitations only",
-        f"Invitations.csv : {with_note} invitations envoyées sur {sent} avec un mot{period.replace(' to ', ' au ')} ; le fichier ne couvre que les invitations récentes",
+    source = (
+        said(
+            "sources.invitations_with_a_note_dated", noted=with_note, sent=sent, first=dates.min().date(), last=dates.max().date()
+        )
+        if len(dates)
+        else said("sources.invitations_with_a_note", noted=with_note, sent=sent)
     )
+    built.set("invitation_note_rate", round(with_note / sent, 3), source)
 
 
 def _current_positions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
@@ -357,14 +308,12 @@ def _coherence(tables: dict[str, pd.DataFrame], built: _Builder) -> None:
         summary_text = " ".join(extra.iloc[0].astype(str))
     if summary_text is not None or profile is not None:
         count = len(re.findall(r"\w+", summary_text or ""))
-        built.set("summary_words", count, f"About section: {count} words", f"Section Infos : {count} mots")
-    for name, signal, en, fr in (
-        ("Positions.csv", "positions_listed", "positions", "postes"),
-        ("Skills.csv", "skills_listed", "skills", "compétences"),
-    ):
-        frame = tables.get(name)
-        if frame is not None:
-            built.set(signal, len(frame), f"{name}: {len(frame)} {en}", f"{name} : {len(frame)} {fr}")
+        built.set("summary_words", count, said("sources.about_words", count=count))
+    positions, skills = tables.get("Positions.csv"), tables.get("Skills.csv")
+    if positions is not None:
+        built.set("positions_listed", len(positions), said("sources.positions", count=len(positions)))
+    if skills is not None:
+        built.set("skills_listed", len(skills), said("sources.skills", count=len(skills)))
 
 
 def _headline(headline: str, current: pd.DataFrame | None, built: _Builder) -> None:
@@ -375,14 +324,9 @@ def _headline(headline: str, current: pd.DataFrame | None, built: _Builder) -> N
         if titles is not None and companies is not None:
             pairs = list(zip(titles, companies, strict=True))
     if headline and is_default_headline(headline, pairs):
-        built.set(
-            "has_headline",
-            False,
-            'Profile.csv: the headline is LinkedIn\'s default, "Title at Company" of your current position',
-            "Profile.csv : le titre est celui que LinkedIn met par défaut, « Poste chez Entreprise » de votre poste actuel",
-        )
+        built.set("has_headline", False, said("sources.headline_default"))
         return
-    built.set("has_headline", bool(headline), "Profile.csv: Headline", "Profile.csv : Headline")
+    built.set("has_headline", bool(headline), said("sources.headline"))
 
 
 def _activity(
@@ -395,9 +339,6 @@ def _activity(
 ) -> None:
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     start = end - pd.Timedelta(days=WINDOW_DAYS)
-    window = f"the 90 days to {as_of:%Y-%m-%d}"
-    fenetre = f"les 90 jours jusqu'au {as_of:%d/%m/%Y}"
-    no_file = ("none in this Complete archive", "aucun dans cette archive complète")
     shares = tables.get("Shares.csv")
     if shares is not None:
         in_window = _in(dates.get("Shares.csv"), start, end)
@@ -406,41 +347,27 @@ def _activity(
         media = column(shares, "MediaUrl", "Media URL")
         original = ((commentary if commentary is not None else empty) != "") | ((media if media is not None else empty) != "")
         posts = int(original.reindex(in_window).sum()) if len(in_window) else 0
-        built.set(
-            "posts_90d",
-            posts,
-            f"Shares.csv: {posts} posts with your own text or media in {window}",
-            f"Shares.csv : {posts} publications avec votre texte ou vos médias sur {fenetre}",
-        )
-        built.set(
-            "shares_90d",
-            len(in_window) - posts,
-            f"Shares.csv: {len(in_window) - posts} reshares without text in {window}",
-            f"Shares.csv : {len(in_window) - posts} partages sans texte sur {fenetre}",
-        )
-        _company_posts(shares, in_window, tables, built, post_words, (window, fenetre))
+        built.set("posts_90d", posts, said("sources.posts", count=posts, as_of=as_of))
+        reshares = len(in_window) - posts
+        built.set("shares_90d", reshares, said("sources.reshares", count=reshares, as_of=as_of))
+        _company_posts(shares, in_window, tables, built, post_words, as_of)
     else:
         uploads = _uploads(tables.get("Rich_Media.csv"), dates.get("Rich_Media.csv"), start, end)
         if uploads or complete:
-            built.set(
-                "posts_90d",
-                uploads,
-                f"Rich_Media.csv: {uploads} photos or videos you posted in {window} (no Shares.csv)",
-                f"Rich_Media.csv : {uploads} photos ou vidéos publiées sur {fenetre} (pas de Shares.csv)",
-            )
+            built.set("posts_90d", uploads, said("sources.uploads", count=uploads, as_of=as_of))
         if complete:
-            built.set("shares_90d", 0, f"Shares.csv: {no_file[0]}", f"Shares.csv : {no_file[1]}")
+            built.set("shares_90d", 0, said("sources.none_in_complete_archive", file="Shares.csv"))
             if not uploads:
-                built.set("company_posts_90d", 0, f"Shares.csv: {no_file[0]}", f"Shares.csv : {no_file[1]}")
-    for name, signal, en, fr in (
-        ("Comments.csv", "comments_90d", "comments", "commentaires"),
-        ("Reactions.csv", "reactions_90d", "reactions", "réactions"),
+                built.set("company_posts_90d", 0, said("sources.none_in_complete_archive", file="Shares.csv"))
+    counted = {name: len(_in(dates.get(name), start, end)) for name in ("Comments.csv", "Reactions.csv") if name in tables}
+    for name, signal, source in (
+        ("Comments.csv", "comments_90d", said("sources.comments", count=counted.get("Comments.csv", 0), as_of=as_of)),
+        ("Reactions.csv", "reactions_90d", said("sources.reactions", count=counted.get("Reactions.csv", 0), as_of=as_of)),
     ):
-        if name in tables:
-            count = len(_in(dates.get(name), start, end))
-            built.set(signal, count, f"{name}: {count} {en} in {window}", f"{name} : {count} {fr} sur {fenetre}")
+        if name in counted:
+            built.set(signal, counted[name], source)
         elif complete:
-            built.set(signal, 0, f"{name}: {no_file[0]}", f"{name} : {no_file[1]}")
+            built.set(signal, 0, said("sources.none_in_complete_archive", file=name))
     if complete or all(name in tables for name in ACTIVITY):
         _weeks(dates, built, as_of)
 
@@ -448,24 +375,15 @@ def _activity(
 def _weeks(dates: dict[str, pd.Series], built: _Builder, as_of: dt.date) -> None:
     """Active weeks and days since the last activity, in calendar days up to `as_of` inclusive."""
     sources = [n for n in (*ACTIVITY, *MORE_ACTIVITY) if n in dates]
-    named = ", ".join(n.removesuffix(".csv").replace("_", " ") for n in sources) or "Shares, Comments, Reactions"
+    named = [n.removesuffix(".csv").replace("_", " ") for n in sources] or ["Shares", "Comments", "Reactions"]
     activity = pd.concat([dates[n] for n in sources]) if sources else pd.Series(dtype="datetime64[us]")
     days = (pd.Timestamp(as_of) - activity.dt.normalize()).dt.days if len(activity) else pd.Series(dtype=int)
     days = days[days >= 0]
     active = int((days[days < WEEKS * 7] // 7).nunique())
-    built.set(
-        "active_weeks_26",
-        active,
-        f"{named}: {active} of the 26 weeks to {as_of:%Y-%m-%d} with activity",
-        f"{named} : {active} semaines actives sur les 26 jusqu'au {as_of:%d/%m/%Y}",
-    )
+    built.set("active_weeks_26", active, said("sources.active_weeks", files=named, count=active, as_of=as_of))
     last = int(days.min()) if len(days) else None
-    built.set(
-        "days_since_last_activity",
-        last,
-        f"{named}: the latest dated activity" if last is not None else f"{named}: no activity at all",
-        f"{named} : la dernière activité datée" if last is not None else f"{named} : aucune activité",
-    )
+    latest = said("sources.latest_activity", files=named) if last is not None else said("sources.no_activity", files=named)
+    built.set("days_since_last_activity", last, latest)
 
 
 def _uploads(frame: pd.DataFrame | None, dates: pd.Series | None, start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -491,22 +409,18 @@ def _company_posts(
     tables: dict[str, pd.DataFrame],
     built: _Builder,
     post_words: Words,
-    windows: tuple[str, str],
+    as_of: dt.date,
 ) -> None:
-    window, fenetre = windows
     current = _current_positions(tables)
     if current is None:
-        built.note(
-            "Positions.csv is missing: posts about your company could not be counted.",
-            "Positions.csv manque : les publications sur votre entreprise n'ont pas pu être comptées.",
-        )
+        built.note(said("notes.no_positions"))
         return
     company = column(current, "Company Name")
     if company is None:
         return
     companies = Companies(company.unique())
     if not companies:
-        built.set("company_posts_90d", 0, "Positions.csv: no current position", "Positions.csv : aucun poste en cours")
+        built.set("company_posts_90d", 0, said("sources.no_current_position"))
         return
     empty = pd.Series("", index=shares.index)
     commentary = column(shares, "ShareCommentary", "Share Commentary")
@@ -515,15 +429,11 @@ def _company_posts(
     urls = (url if url is not None else empty).reindex(in_window).tolist()
     posts = Counter(zip(texts, urls, strict=True))
     mentions = sum(n for (text, link), n in posts.items() if companies.named_in(post_words(text) + post_words(link)))
-    first, more = ", ".join(quoted(n) for n in companies.names[:3]), len(companies.names) - 3
-    shown = first + (f" and {more} more" if more > 0 else "")
-    montre = first + (f" et {more} autres" if more > 0 else "")
-    built.set(
-        "company_posts_90d",
-        mentions,
-        f"Shares.csv: {mentions} mention {shown} in {window}",
-        f"Shares.csv : {mentions} mentionnent {montre} sur {fenetre}",
-    )
+    more = len(companies.names) - 3
+    named: list[str | Phrase] = [quoted(n) for n in companies.names[:3]]
+    if more > 0:
+        named.append(said("sources.more_companies", count=more))
+    built.set("company_posts_90d", mentions, said("sources.company_posts", count=mentions, companies=named, as_of=as_of))
 
 
 def _estimates(tables: dict[str, pd.DataFrame], post_words: Words) -> dict[str, float]:
