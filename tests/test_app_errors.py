@@ -3,7 +3,13 @@ person's language, and their profile stays as it was."""
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from unittest import mock
 
@@ -11,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model.presets import load_presets
+from tests.early import Early
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -123,12 +130,11 @@ def test_text_from_an_archive_is_shown_as_plain_text_never_as_markdown():
     assert "evil" in shown  # it is shown, escaped
 
 
-def test_with_every_persona_file_broken_the_app_says_so_and_the_profile_page_still_works(tmp_path, monkeypatch):
-    import subprocess
-    import sys
-
+def _app_with_every_persona_broken() -> subprocess.CompletedProcess[str]:
+    folder = Path(tempfile.mkdtemp(prefix="regards-broken-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     for name in ("journalist", "peer", "recruiter"):
-        (tmp_path / f"{name}.toml").write_text("weight = nan\n", "utf-8")
+        (folder / f"{name}.toml").write_text("weight = nan\n", "utf-8")
     script = f"""
 import json
 from streamlit.testing.v1 import AppTest
@@ -141,13 +147,21 @@ at.run()
 print(json.dumps(dict(first=first, profile_exc=[e.value for e in at.exception], profile_title=[t.value for t in at.title])))
 """
     # A fresh process: the readers are made once per process, from REGARDS_PERSONAS_DIR.
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script],
-        env={**__import__("os").environ, "REGARDS_PERSONAS_DIR": str(tmp_path)},
+        env={**os.environ, "REGARDS_PERSONAS_DIR": str(folder)},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+BROKEN = Early(_app_with_every_persona_broken)
+
+
+@pytest.mark.early(BROKEN)
+def test_with_every_persona_file_broken_the_app_says_so_and_the_profile_page_still_works():
+    result = BROKEN.result()
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["first"]["exc"] == [] and any("Aucun lecteur n'a pu être chargé" in e for e in seen["first"]["err"])
     assert sum("peer.toml" in w or "journalist.toml" in w or "recruiter.toml" in w for w in seen["first"]["warn"]) == 3

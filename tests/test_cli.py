@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from cli.main import build_parser, main
+from tests.early import Early
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -194,11 +198,24 @@ def test_read_with_judgements_is_a_learned_reader(capsys, tmp_path, profile_file
     assert reading["basis"] == {"kind": "learned", "judgements": 1, "origin": "votes.csv"}
 
 
-def test_the_console_script_and_python_m_cli_run_without_traceback(tmp_path):
-    bad = tmp_path / "bad.json"
+def _both_entry_points_on_a_bad_profile() -> tuple[Path, list[subprocess.CompletedProcess[str]]]:
+    folder = Path(tempfile.mkdtemp(prefix="regards-cli-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    bad = folder / "bad.json"
     bad.write_text("[]")
-    for command in ([sys.executable, "-m", "cli"], [str(Path(sys.executable).parent / "regards")]):
-        result = subprocess.run([*command, "read", str(bad), "--persona", "peer"], capture_output=True, text=True, timeout=60)
+    return bad, [
+        subprocess.run([*command, "read", str(bad), "--persona", "peer"], capture_output=True, text=True, timeout=60)
+        for command in ([sys.executable, "-m", "cli"], [str(Path(sys.executable).parent / "regards")])
+    ]
+
+
+ENTRY_POINTS = Early(_both_entry_points_on_a_bad_profile)
+
+
+@pytest.mark.early(ENTRY_POINTS)
+def test_the_console_script_and_python_m_cli_run_without_traceback():
+    bad, results = ENTRY_POINTS.result()
+    for result in results:
         assert result.returncode == 2
         assert result.stderr.startswith(f"regards: {bad}: profile: expected a JSON object")
 

@@ -3,12 +3,18 @@ parameters. No code changes (a copy of the project gets one more signal and read
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import pytest
+
+from tests.early import Early
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +59,10 @@ source = "assumption"
 """
 
 
-def test_a_signal_added_to_the_data_is_read_by_every_reader(tmp_path):
+def _compare_with_a_signal_added() -> subprocess.CompletedProcess[str]:
+    """`regards compare` run from a copy of the project whose data files alone gained a signal."""
+    tmp_path = Path(tempfile.mkdtemp(prefix="regards-new-signal-"))
+    atexit.register(shutil.rmtree, tmp_path, ignore_errors=True)
     for name in ("model", "cli", "words", "personas", "data"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "judgements", "golden"))
     (tmp_path / "model" / "catalogue.toml").write_text((ROOT / "model" / "catalogue.toml").read_text("utf-8") + SIGNAL, "utf-8")
@@ -71,7 +80,7 @@ def test_a_signal_added_to_the_data_is_read_by_every_reader(tmp_path):
     )
     (tmp_path / "profile.json").write_text(json.dumps({"signals": {"connections": 300, "endorsements_received": 40}}), "utf-8")
     environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REGARDS_PERSONAS_DIR")}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "cli", "compare", "profile.json", "--json"],
         cwd=tmp_path,
         capture_output=True,
@@ -79,6 +88,14 @@ def test_a_signal_added_to_the_data_is_read_by_every_reader(tmp_path):
         timeout=120,
         env=environment,
     )
+
+
+COMPARED = Early(_compare_with_a_signal_added)
+
+
+@pytest.mark.early(COMPARED)
+def test_a_signal_added_to_the_data_is_read_by_every_reader():
+    result = COMPARED.result()
     assert result.returncode == 0, result.stderr
     readings = {r["key"]: r for r in json.loads(result.stdout)["readings"]}
     assert readings["peer"]["contributions"]["endorsements_received"] == 0.0

@@ -55,15 +55,6 @@ def _build_and_install() -> Path:
     return env_python
 
 
-WHEEL = Early(_build_and_install)
-pytestmark = pytest.mark.early(WHEEL)
-
-
-@pytest.fixture(scope="module")
-def installed() -> Path:
-    return WHEEL.result()
-
-
 def _run(python: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REGARDS_PERSONAS_DIR")}
     return subprocess.run(
@@ -71,18 +62,33 @@ def _run(python: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str
     )
 
 
-def test_the_installed_package_compares_readers_from_an_empty_directory_as_the_checkout_does(installed, tmp_path, capsys):
-    empty = tmp_path / "empty"
+def _installed_and_run() -> tuple[Path, Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+    """The wheel installed, then `compare` and `personas` run from an empty directory with it."""
+    python = _build_and_install()
+    empty = python.parent.parent.parent / "empty"
     empty.mkdir()
     shutil.copy(ROOT / "data" / "presets" / "comms_manager.json", empty / "profile.json")
-    result = _run(installed, empty, "compare", "profile.json", "--json")
+    return python, empty, _run(python, empty, "compare", "profile.json", "--json"), _run(python, empty, "personas", "--json")
+
+
+WHEEL = Early(_installed_and_run)
+pytestmark = pytest.mark.early(WHEEL)
+
+
+@pytest.fixture(scope="module")
+def installed() -> Path:
+    return WHEEL.result()[0]
+
+
+def test_the_installed_package_compares_readers_from_an_empty_directory_as_the_checkout_does(capsys):
+    _, empty, result, _ = WHEEL.result()
     assert result.returncode == 0, result.stderr
     assert main(["compare", str(empty / "profile.json"), "--json"]) == 0
     assert json.loads(result.stdout) == json.loads(capsys.readouterr().out)
 
 
-def test_the_installed_package_lists_its_readers(installed, tmp_path):
-    result = _run(installed, tmp_path, "personas", "--json")
+def test_the_installed_package_lists_its_readers():
+    result = WHEEL.result()[3]
     assert result.returncode == 0, result.stderr
     assert [p["id"] for p in json.loads(result.stdout)["personas"]] == ["journalist", "peer", "recruiter"]
 
