@@ -205,15 +205,16 @@ class Departure:
 
 
 def departures(reader: Reader) -> list[Departure]:
-    """Signal by signal, where a learned reader departs from the textbook one, largest gap first."""
+    """Signal by signal, where a learned reader departs from the textbook one, largest gap first.
+    Both readers are additive: a signal's contribution depends on its own value only, so one
+    pass over the members gives every signal's."""
     if reader.basis.kind == "textbook":
         return []
     members = encode_frame(population().profiles)
+    every_learned, every_textbook = reader.contributions(members), reader.textbook.contributions(members)
     found = []
     for j, name in enumerate(NAMES):
-        X = np.tile(reader.expected, (len(members), 1))
-        X[:, j] = members[:, j]
-        learned, textbook = reader.contributions(X)[:, j], reader.textbook.contributions(X)[:, j]
+        learned, textbook = every_learned[:, j], every_textbook[:, j]
         slope = float(np.cov(members[:, j], learned)[0, 1]) if np.ptp(members[:, j]) > 0 else 0.0
         declared = float(np.cov(members[:, j], textbook)[0, 1]) if np.ptp(members[:, j]) > 0 else 0.0
         found.append(Departure(name, float(np.ptp(textbook)), float(np.ptp(learned)), slope * declared < 0))
