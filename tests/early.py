@@ -1,38 +1,47 @@
 """Slow work done in other processes, started as soon as the tests that need it are collected.
 
 Type-checking the code, building and installing the wheel, tracing a report's system calls: each
-is a child process that takes seconds and needs nothing from the tests before it. Started in a
-thread when the session has collected its tests (`conftest.pytest_collection_finish`, for
-the selected tests marked `@pytest.mark.early(work)`), it runs on the machine's other core while the rest
-of the suite runs, and the test that needs it waits for what is left. Run alone, a test starts
-its work itself.
+is a child process that takes seconds and needs nothing from the tests before it. Queued when
+the session has collected its tests (`conftest.pytest_collection_finish`, for the selected tests
+marked `@pytest.mark.early(work)`, in the order the tests will ask for them), they run one at a
+time in a background thread: on the machine's other core while the rest of the suite runs on
+one, and the test that needs a result waits only for what is left. Run alone, a test queues its
+work itself.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class Early(Generic[T]):
-    """`work()` run once, in a background thread; `result()` waits for it and re-raises its error."""
+    """`work()` run once in the background thread; `result()` waits for it and re-raises its error."""
+
+    _queue: queue.SimpleQueue[Early[Any]] = queue.SimpleQueue()
+    _worker: threading.Thread | None = None
+    _lock = threading.Lock()
 
     def __init__(self, work: Callable[[], T]) -> None:
         self._work = work
-        self._lock = threading.Lock()
+        self._queued = False
         self._done = threading.Event()
-        self._thread: threading.Thread | None = None
         self._value: T | None = None
         self._error: BaseException | None = None
 
     def start(self) -> None:
-        with self._lock:
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="early", daemon=True)
-                self._thread.start()
+        with Early._lock:
+            if self._queued:
+                return
+            self._queued = True
+            Early._queue.put(self)
+            if Early._worker is None:
+                Early._worker = threading.Thread(target=Early._drain, name="early", daemon=True)
+                Early._worker.start()
 
     def result(self) -> T:
         self.start()
@@ -41,6 +50,11 @@ class Early(Generic[T]):
             raise self._error
         assert self._value is not None
         return self._value
+
+    @staticmethod
+    def _drain() -> None:
+        while True:
+            Early._queue.get()._run()
 
     def _run(self) -> None:
         try:
