@@ -187,13 +187,18 @@ def options(
     if unknown:
         raise unknown_signal(unknown[0])
     starts = np.array([logit_of(r, profile) for r in readers])
+    candidates = {
+        name: [profile.values[name]]
+        if name in fixed or name in profile.assumed
+        else candidate_values(SIGNALS[name], profile.values[name])
+        for name in NAMES
+    }
+    encoded = {name: np.array([SIGNALS[name].encode(v) for v in values]) for name, values in candidates.items()}
+    by_reader = [r.each_contribution(encoded) for r in readers]
     table: dict[str, list[Option]] = {}
     for name in NAMES:
-        signal, current = SIGNALS[name], profile.values[name]
-        kept = name in fixed or name in profile.assumed
-        values = [current] if kept else candidate_values(signal, current)
-        encoded = np.array([signal.encode(v) for v in values])
-        gains = np.array([r.contribution(name, encoded) - r.contribution(name, encoded[:1]) for r in readers]).T
+        signal, current, values = SIGNALS[name], profile.values[name], candidates[name]
+        gains = np.array([found[name] - found[name][0] for found in by_reader]).T
         group = []
         for index, (value, gain) in enumerate(zip(values, gains, strict=True)):
             option = Option(

@@ -8,6 +8,7 @@ a `Reader` and never passes the persona and context around.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -105,6 +106,17 @@ class Reader:
         X = np.tile(self.expected, (len(values), 1))
         X[:, NAMES.index(signal)] = values
         return self.contributions(X)[:, NAMES.index(signal)]
+
+    def each_contribution(self, values: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """`contribution` for several signals at once, in one pass over the rows they make."""
+        names = list(values)
+        sizes = [len(values[name]) for name in names]
+        rows = np.arange(sum(sizes))
+        columns = np.repeat([NAMES.index(name) for name in names], sizes)
+        X = np.tile(self.expected, (len(rows), 1))
+        X[rows, columns] = np.concatenate([np.asarray(values[name], dtype=float) for name in names])
+        found = self.contributions(X)[rows, columns]
+        return dict(zip(names, np.split(found, np.cumsum(sizes)[:-1]), strict=True))
 
     def ignores(self, signal: str) -> bool:
         """A textbook reader ignores what its file says it does not look at; a learned one
