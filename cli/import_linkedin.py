@@ -16,14 +16,12 @@ from words.numbers import date
 from words.readings import value_text
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
-    command = commands.add_parser("import-linkedin", help="derive a profile from a LinkedIn data export (ZIP), in memory")
+def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # noqa: SLF001 - argparse's own type
+    command = commands.add_parser("import-linkedin", help=t(lang, "cli_help_import"))
     command.add_argument("export", metavar="EXPORT.zip")
-    command.add_argument(
-        "--as-of", default=None, metavar="YYYY-MM-DD", help="date the 90-day counts end (default: the export's latest entry)"
-    )
-    command.add_argument("--json", action="store_true", help="print the profile JSON that `regards read` takes")
-    command.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+    command.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help=t(lang, "cli_help_as_of"))
+    command.add_argument("--json", action="store_true", help=t(lang, "cli_help_import_json"))
+    command.add_argument("--lang", choices=("fr", "en"), default="en", help=t(lang, "cli_help_lang"))
     command.set_defaults(func=run)
 
 

@@ -15,21 +15,17 @@ from words.numbers import duration, percent, points
 from words.plans import plan_json, step_line
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
-    levers = commands.add_parser("levers", help="the least-effort changes that move one reader, or several at once")
+def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # noqa: SLF001 - argparse's own type
+    levers = commands.add_parser("levers", help=t(lang, "cli_help_levers"))
     levers.add_argument("profile", metavar="PROFILE.json")
-    levers.add_argument(
-        "--persona", action="append", required=True, help="reader id, repeatable; recruiter/communication for a context"
-    )
-    levers.add_argument("--context", default=None, help="context of a single --persona, e.g. communication")
-    levers.add_argument(
-        "--target", default=str(DEFAULT_TARGET), help="probability every chosen reader should reach (default 0.7)"
-    )
-    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help="hours you can give over three months (default 10)")
-    levers.add_argument("--fixed", action="append", default=[], metavar="SIGNAL", help="a signal you will not change, repeatable")
-    levers.add_argument("--trade-offs", action="store_true", help="allow steps that help one reader and hurt another")
-    levers.add_argument("--json", action="store_true", help="print JSON")
-    levers.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+    levers.add_argument("--persona", action="append", required=True, help=t(lang, "cli_help_personas_repeatable"))
+    levers.add_argument("--context", default=None, help=t(lang, "cli_help_levers_context"))
+    levers.add_argument("--target", default=str(DEFAULT_TARGET), help=t(lang, "cli_help_target"))
+    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help=t(lang, "cli_help_budget"))
+    levers.add_argument("--fixed", action="append", default=[], metavar="SIGNAL", help=t(lang, "cli_help_fixed"))
+    levers.add_argument("--trade-offs", action="store_true", help=t(lang, "cli_help_trade_offs"))
+    levers.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
+    levers.add_argument("--lang", choices=("fr", "en"), default="en", help=t(lang, "cli_help_lang"))
     levers.set_defaults(func=run)
 
 

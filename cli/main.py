@@ -9,6 +9,7 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -40,10 +41,35 @@ def one_line(text: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
+    """argparse, but a usage error is one line on stderr and exit status 2, and the help's own
+    words (usage, options, -h) in the parser's language; `parser_class(lang)` gives one."""
+
+    lang: Lang = "en"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _formatter(self.lang))
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t(self.lang, "cli_help_positionals")
+        self._optionals.title = t(self.lang, "cli_help_options")
+        self.add_argument("-h", "--help", action="help", help=t(self.lang, "cli_help_help"))
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)}\n")
+
+
+@cache
+def parser_class(lang: Lang) -> type[_Parser]:
+    return type(f"Parser_{lang}", (_Parser,), {"lang": lang})
+
+
+@cache
+def _formatter(lang: Lang) -> type[argparse.HelpFormatter]:
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, prefix if prefix is not None else t(lang, "cli_help_usage") + " ")
+
+    return Formatter
 
 
 def _reader(args: argparse.Namespace) -> Reader:
@@ -169,56 +195,65 @@ def cmd_judgements_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
+def _lang(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--lang", choices=("fr", "en"), default="en", help=t(lang, "cli_help_lang"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="regards", description="How readers read a professional profile, signal by signal.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def wanted_lang(argv: Sequence[str]) -> Lang:
+    """The language of the help and of argparse's refusals: the `--lang` the command line asks for,
+    read before argparse runs (it answers `--help` and refuses arguments before it returns)."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang=fr" or (argument == "--lang" and list(argv[index + 1 : index + 2]) == ["fr"]):
+            return "fr"
+    return "en"
 
-    personas = commands.add_parser("personas", help="list the readers and their contexts")
-    personas.add_argument("--json", action="store_true", help="print JSON")
-    _lang(personas)
+
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    parser = parser_class(lang)(prog="regards", description=t(lang, "cli_help_description"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=parser_class(lang))
+
+    personas = commands.add_parser("personas", help=t(lang, "cli_help_personas"))
+    personas.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
+    _lang(personas, lang)
     personas.set_defaults(func=cmd_personas)
 
-    reading = commands.add_parser("read", help="read a profile as one reader")
+    reading = commands.add_parser("read", help=t(lang, "cli_help_read"))
     reading.add_argument("profile", metavar="PROFILE.json")
-    reading.add_argument("--persona", required=True, help="reader id (see `regards personas`)")
-    reading.add_argument("--context", default=None, help="the reader's context, e.g. communication")
+    reading.add_argument("--persona", required=True, help=t(lang, "cli_help_persona"))
+    reading.add_argument("--context", default=None, help=t(lang, "cli_help_context"))
     reading.add_argument(
         "--judgements",
         metavar="FILE.csv",
         default=None,
-        help="learn the reader from real judgements (signal columns + verdict), starting from its persona file",
+        help=t(lang, "cli_help_judgements_file"),
     )
-    reading.add_argument("--json", action="store_true", help="print JSON")
-    _lang(reading)
+    reading.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
+    _lang(reading, lang)
     reading.set_defaults(func=cmd_read)
 
-    compare = commands.add_parser("compare", help="read a profile as every reader")
+    compare = commands.add_parser("compare", help=t(lang, "cli_help_compare"))
     compare.add_argument("profile", metavar="PROFILE.json")
-    compare.add_argument("--json", action="store_true", help="print JSON")
-    _lang(compare)
+    compare.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
+    _lang(compare, lang)
     compare.set_defaults(func=cmd_compare)
 
-    judgements = commands.add_parser("judgements", help="synthetic judgement sets (test and benchmark data)")
-    jcommands = judgements.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    generate_cmd = jcommands.add_parser("generate", help="regenerate data/judgements from the textbook readers")
+    judgements = commands.add_parser("judgements", help=t(lang, "cli_help_judgements"))
+    jcommands = judgements.add_subparsers(dest="action", required=True, parser_class=parser_class(lang))
+    generate_cmd = jcommands.add_parser("generate", help=t(lang, "cli_help_generate"))
     generate_cmd.add_argument("--seed", default=str(DEFAULT_SEED))
     generate_cmd.add_argument("--size", default=str(DEFAULT_SIZE))
-    generate_cmd.add_argument("--out", default=str(JUDGEMENTS_DIR), help="output folder (default: data/judgements)")
+    generate_cmd.add_argument("--out", default=str(JUDGEMENTS_DIR), help=t(lang, "cli_help_out"))
     generate_cmd.set_defaults(func=cmd_judgements_generate)
 
-    register_import_linkedin(commands)
-    register_levers(commands)
-    register_workshop(commands)
-    register_report(commands)
+    register_import_linkedin(commands, lang)
+    register_levers(commands, lang)
+    register_workshop(commands, lang)
+    register_report(commands, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(wanted_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     lang: Lang = "fr" if getattr(args, "lang", "en") == "fr" else "en"
     try:

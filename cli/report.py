@@ -16,25 +16,24 @@ from model.reader import default_readers
 from report.content import build
 from report.html import render as render_html
 from report.pdf import render as render_pdf
+from words.i18n import Lang, t
 
 FORMATS = ("html", "pdf")
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
-    report = commands.add_parser("report", help="the report a client takes home: standalone interactive HTML, or PDF")
+def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # noqa: SLF001 - argparse's own type
+    report = commands.add_parser("report", help=t(lang, "cli_help_report"))
     report.add_argument("profile", metavar="PROFILE.json")
     report.add_argument(
         "--persona",
         action="append",
         default=None,
-        help="reader id, repeatable; recruiter/communication for a context (default: every reader)",
+        help=t(lang, "cli_help_report_personas"),
     )
-    report.add_argument(
-        "--target", default=str(DEFAULT_TARGET), help="probability the plan aims at with one reader (default 0.7)"
-    )
-    report.add_argument("--format", default="html", help="html or pdf (default: html)")
-    report.add_argument("--lang", choices=("fr", "en"), default="en", help="language of texts (default: en)")
-    report.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write; - for standard output")
+    report.add_argument("--target", default=str(DEFAULT_TARGET), help=t(lang, "cli_help_report_target"))
+    report.add_argument("--format", default="html", help=t(lang, "cli_help_format"))
+    report.add_argument("--lang", choices=("fr", "en"), default="en", help=t(lang, "cli_help_lang"))
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help=t(lang, "cli_help_output"))
     report.set_defaults(func=run)
 
 

@@ -23,47 +23,45 @@ from model.workshop.links import DEFAULT_BASE_URL, join_url, parse_trainer_url, 
 from model.workshop.room import persona_document, persona_toml
 from model.workshop.service import create, trainer
 from model.workshop.store import Store
-from words.i18n import t
+from words.i18n import Lang, t
 from words.numbers import date
 from words.workshop import persona_header, persona_texts
 
 SECRET_ENV = "REGARDS_WORKSHOP_SECRET"
 
 
-def register(commands: argparse._SubParsersAction[Any]) -> None:  # noqa: SLF001 - argparse's own type
-    from cli.main import _Parser
+def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # noqa: SLF001 - argparse's own type
+    from cli.main import parser_class
 
-    workshop = commands.add_parser("workshop", help="a workshop: the room judges profiles from their phones and becomes a reader")
-    actions = workshop.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    workshop = commands.add_parser("workshop", help=t(lang, "cli_help_workshop"))
+    actions = workshop.add_subparsers(dest="action", required=True, parser_class=parser_class(lang))
 
-    make = actions.add_parser("create", help="create a workshop; prints its code, the participants' link and the trainer's link")
-    make.add_argument("--reader", required=True, help="the reader the room plays, e.g. recruiter or recruiter/communication")
-    make.add_argument("--context", default=None, help="the reader's context, e.g. communication")
-    make.add_argument(
-        "--profiles", default=str(DEFAULT_PROFILES), help=f"how many profiles to judge (default {DEFAULT_PROFILES})"
-    )
-    make.add_argument("--scale", choices=("yes_no", "scale_5"), default="yes_no", help="answers: yes/no (default) or 1-5")
-    make.add_argument("--days", default="7", help="days before the workshop and its votes are deleted on their own (default 7)")
-    make.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"where the app is served (default {DEFAULT_BASE_URL})")
-    make.add_argument("--json", action="store_true", help="print JSON")
-    make.add_argument("--lang", choices=("fr", "en"), default="fr", help="the participants' language (default fr)")
+    make = actions.add_parser("create", help=t(lang, "cli_help_create"))
+    make.add_argument("--reader", required=True, help=t(lang, "cli_help_reader"))
+    make.add_argument("--context", default=None, help=t(lang, "cli_help_context"))
+    make.add_argument("--profiles", default=str(DEFAULT_PROFILES), help=t(lang, "cli_help_profiles", default=DEFAULT_PROFILES))
+    make.add_argument("--scale", choices=("yes_no", "scale_5"), default="yes_no", help=t(lang, "cli_help_scale"))
+    make.add_argument("--days", default="7", help=t(lang, "cli_help_days"))
+    make.add_argument("--base-url", default=DEFAULT_BASE_URL, help=t(lang, "cli_help_base_url", default=DEFAULT_BASE_URL))
+    make.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
+    make.add_argument("--lang", choices=("fr", "en"), default="fr", help=t(lang, "cli_help_workshop_lang"))
     make.set_defaults(func=run_create)
 
-    export = actions.add_parser("export", help="the room's votes as a judgements CSV, or its reader as a persona file")
-    _session_arguments(export)
-    export.add_argument("--format", choices=("csv", "persona"), default="csv", help="csv (default) or persona")
-    export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE (default: standard output)")
+    export = actions.add_parser("export", help=t(lang, "cli_help_export"))
+    _session_arguments(export, lang)
+    export.add_argument("--format", choices=("csv", "persona"), default="csv", help=t(lang, "cli_help_export_format"))
+    export.add_argument("-o", "--output", default=None, metavar="FILE", help=t(lang, "cli_help_export_output"))
     export.set_defaults(func=run_export)
 
-    end = actions.add_parser("end", help="end the workshop: delete it with all its votes")
-    _session_arguments(end)
+    end = actions.add_parser("end", help=t(lang, "cli_help_end"))
+    _session_arguments(end, lang)
     end.set_defaults(func=run_end)
 
 
-def _session_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="CODE|TRAINER_URL", help="the trainer's link, or the workshop code with --secret")
-    parser.add_argument("--secret", default=None, help=f"the trainer's secret (or set {SECRET_ENV}); not needed with the link")
-    parser.add_argument("--lang", choices=("fr", "en"), default="en", help="language of messages (default: en)")
+def _session_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("session", metavar="CODE|TRAINER_URL", help=t(lang, "cli_help_session"))
+    parser.add_argument("--secret", default=None, help=t(lang, "cli_help_secret", variable=SECRET_ENV))
+    parser.add_argument("--lang", choices=("fr", "en"), default="en", help=t(lang, "cli_help_messages_lang"))
 
 
 def _credentials(args: argparse.Namespace) -> tuple[str, str]:

@@ -316,3 +316,25 @@ def test_a_persona_file_that_could_not_be_loaded_is_a_warning_in_the_chosen_lang
     monkeypatch.setattr(cli.main, "default_readers", lambda: dataclasses.replace(default_readers(), problems=(problem,)))
     assert main(["compare", str(Path(__file__).parent.parent / "data/presets/comms_manager.json"), "--lang", lang]) == 0
     assert capsys.readouterr().err.startswith(warning)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("en", "learn the reader from real judgements"), ("fr", "apprendre le lecteur de vrais jugements")],
+)
+def test_the_help_speaks_the_language_the_command_line_asks_for(lang, says, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["read", "--lang", lang, "--help"])
+    shown = capsys.readouterr().out
+    assert done.value.code == 0
+    assert says in " ".join(shown.split())
+    assert ("langue des textes" in shown) == (lang == "fr")
+
+
+def test_every_commands_help_comes_from_the_locale_files_in_french(capsys):
+    for command in (["personas"], ["compare"], ["levers"], ["report"], ["import-linkedin"], ["workshop", "create"], ["workshop", "end"]):
+        with pytest.raises(SystemExit):
+            main([*command, "--lang=fr", "--help"])
+        shown = " ".join(capsys.readouterr().out.split())
+        assert "par défaut" in shown or "afficher" in shown, command
+        assert "(default" not in shown and "print JSON" not in shown, command

@@ -197,3 +197,9 @@ def test_small_decimals_keep_their_digits(value, en, fr):
     from words.phrases import _decimal
 
     assert (_decimal(value, "en"), _decimal(value, "fr")) == (en, fr)
+
+
+def test_a_message_starts_with_a_capital_unless_it_starts_with_what_the_person_gave():
+    assert explain(InputError("files.cannot_read", file="x", reason="No such file or directory"), "en").startswith("x: ")
+    assert explain(InputError("profile.not_utf8"), "en").startswith("Profile: ")
+    assert explain(InputError("profile.not_utf8"), "fr").startswith("Profil\u202f: ")
