@@ -48,7 +48,7 @@ from model.presets import presets
 from model.reader import Reader, default_readers, learner
 from model.reading import read_all
 from model.signals import NAMES, SIGNALS, encode_frame
-from tests.test_textbook import by_hand, declared
+from tests.textbook_oracle import by_hand, declared
 
 READERS = ("recruiter", "peer")
 SIZES = {40: 5, 100: 5, 400: 3, 4000: 1}

@@ -332,7 +332,15 @@ def test_the_help_speaks_the_language_the_command_line_asks_for(lang, says, caps
 
 
 def test_every_commands_help_comes_from_the_locale_files_in_french(capsys):
-    for command in (["personas"], ["compare"], ["levers"], ["report"], ["import-linkedin"], ["workshop", "create"], ["workshop", "end"]):
+    for command in (
+        ["personas"],
+        ["compare"],
+        ["levers"],
+        ["report"],
+        ["import-linkedin"],
+        ["workshop", "create"],
+        ["workshop", "end"],
+    ):
         with pytest.raises(SystemExit):
             main([*command, "--lang=fr", "--help"])
         shown = " ".join(capsys.readouterr().out.split())

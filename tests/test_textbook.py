@@ -2,54 +2,15 @@
 
 from __future__ import annotations
 
-import math
-import tomllib
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.paths import PERSONAS_DIR
 from model.signals import NAMES, SIGNALS
+from tests.textbook_oracle import by_hand, declared
 
 READERS = ["recruiter", "recruiter/communication", "journalist", "peer"]
-
-
-def declared(key: str, signal: str) -> dict:
-    """The reading as written in the file (a context's own reading, else the persona's)."""
-    persona, _, context = key.partition("/")
-    raw = tomllib.loads((PERSONAS_DIR / f"{persona}.toml").read_text("utf-8"))
-    if context and signal in raw["contexts"][context].get("signals", {}):
-        return raw["contexts"][context]["signals"][signal]
-    return raw["signals"][signal]
-
-
-def by_hand(spec: dict, x: float, signal: str) -> float:
-    """The declared shape computed independently, from the file's numbers alone."""
-    if spec["direction"] == "none":
-        return 0.0
-    catalogue = SIGNALS[signal]
-    log = spec.get("scale") == "log"
-
-    def t(v: float) -> float:
-        return math.log1p(max(v, 0.0)) if log else v
-
-    start = spec.get("from", catalogue.low)
-    end = spec.get("until", catalogue.seen_up_to if catalogue.seen_up_to is not None else catalogue.high)
-
-    def score(v: float) -> float:
-        v = min(v, catalogue.seen_up_to) if catalogue.seen_up_to is not None else v
-        if spec["direction"] in ("up", "down"):
-            rise = min(max((t(v) - t(start)) / (t(end) - t(start)), 0.0), 1.0)
-            return rise if spec["direction"] == "up" else 1 - rise
-        low, high = spec["best"]
-        rise = 1.0 if t(low) == t(start) else min(max((t(v) - t(start)) / (t(low) - t(start)), 0.0), 1.0)
-        fall = 1.0 if t(high) == t(end) else min(max((t(end) - t(v)) / (t(end) - t(high)), 0.0), 1.0)
-        return min(rise, fall)
-
-    expects = float(spec["expects"])
-    return spec["weight"] * (score(x) - score(expects))
 
 
 values = st.floats(min_value=0, max_value=40_000, allow_nan=False)
