@@ -12,6 +12,7 @@ from model.reader import default_readers
 from model.workshop.room import session_profiles
 from model.workshop.service import create
 from model.workshop.store import Store, database_url
+from ui import state
 from ui.readers import LEARNED
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -83,11 +84,11 @@ def test_a_participant_joins_by_link_votes_and_a_refresh_resumes_where_they_were
     assert at.query_params["code"] == code
     assert "Profile 1 of 4" in texts(at) and "Would I call this candidate?" in texts(at)
     assert "Connections: " in texts(at)
-    at.button(key="join_yes_0").click().run()
+    at.button(key=state.vote_key(1, 0)).click().run()
     assert "Profile 2 of 4" in texts(at)
     again = participant(code=code, token=token)  # a refresh, a lost connection: a new session
     assert "Profile 2 of 4" in texts(again)
-    again.button(key="join_no_1").click().run()
+    again.button(key=state.vote_key(0, 1)).click().run()
     assert store.resume(code, token).answers == {0: 1, 1: 0}
     assert store.resume(code, token).role == "journalist"
 
@@ -97,8 +98,8 @@ def test_a_participant_answers_on_the_1_to_5_scale(store):
     joined = store.join(made.session.code)
     at = participant(code=made.session.code, token=joined.token)
     assert "Profil 1 sur 2" in texts(at)
-    at.button(key="join_scale_4_0").click().run()
-    at.button(key="join_scale_3_1").click().run()
+    at.button(key=state.vote_key(4, 0)).click().run()
+    at.button(key=state.vote_key(3, 1)).click().run()
     assert store.resume(made.session.code, joined.token).answers == {0: 4, 1: 3}
     assert at.success and "Merci" in at.success[0].value
 
@@ -185,7 +186,7 @@ def test_a_vote_tapped_after_the_trainer_closed_the_votes_is_refused_with_a_mess
     joined = store.join(made.session.code)
     at = participant(code=made.session.code, token=joined.token)
     store.close(made.session.code, made.secret)
-    at.button(key="join_yes_0").click().run()
+    at.button(key=state.vote_key(1, 0)).click().run()
     assert not at.exception
     assert at.info and "Votes are closed" in at.info[0].value
     assert store.resume(made.session.code, joined.token).answers == {}

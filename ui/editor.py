@@ -35,7 +35,7 @@ def profile_page() -> None:
             _sources(lang)
             linkedin_import(lang)
         _editor(lang)
-    with live, st.container(key="live_reading"):
+    with live, st.container(key=state.BOX_LIVE_READING):
         live_reading(lang)
 
 
@@ -53,7 +53,7 @@ def _sources(lang: Lang) -> None:
         current = st.session_state[state.PRESET]
         if current:
             st.info(typography(f"**{presets()[current].name[lang]}** — {presets()[current].description[lang]}", lang))
-        st.button(t(lang, "reset"), on_click=_replace, args=({},), key="reset")
+        st.button(t(lang, "reset"), on_click=_replace, args=({},), key=state.BUTTON_RESET)
     with right:
         st.file_uploader(t(lang, "upload"), type=["json"], key=state.UPLOAD, help=t(lang, "upload_help"), on_change=_apply_upload)
         if problem := st.session_state.get(state.UPLOAD_PROBLEM):
@@ -67,7 +67,7 @@ def _sources(lang: Lang) -> None:
             stem="regards-profile",
             extension="json",
             mime="application/json",
-            key="download",
+            key=state.BUTTON_DOWNLOAD,
         )
 
 

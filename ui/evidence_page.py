@@ -30,7 +30,7 @@ def evidence_page() -> None:
 
 
 def _entry(evidence: Evidence, readers: list[str], lang: Lang) -> None:
-    with st.container(border=True, key=f"evidence_{evidence.id}"):
+    with st.container(border=True, key=state.evidence_box(evidence.id)):
         # The reference as published, in its own language (no French spacing inside an English title).
         st.markdown(f"`{source_tag(evidence.id, lang)}` &nbsp; {evidence.ref}")
         st.markdown(f"**{t(lang, 'evidence_says')}** — {typography(evidence.says[lang], lang)}")

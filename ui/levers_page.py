@@ -29,11 +29,11 @@ def levers_page() -> None:
     also = st.multiselect(t(lang, state.LEVERS_ALSO), others, key=state.LEVERS_ALSO, format_func=lambda k: readers[k].name(lang))
     left, middle, right = st.columns(3)
     target = left.slider(t(lang, "levers_target"), 0.5, 0.95, DEFAULT_TARGET, 0.05, key=state.LEVERS_TARGET, format="%.2f")
-    budget = middle.slider(t(lang, "levers_budget"), 1.0, 30.0, DEFAULT_BUDGET, 1.0, key="levers_budget")
-    trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key="levers_trade_offs")
+    budget = middle.slider(t(lang, "levers_budget"), 1.0, 30.0, DEFAULT_BUDGET, 1.0, key=state.LEVERS_BUDGET)
+    trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key=state.LEVERS_TRADE_OFFS)
     actionable = [n for n in NAMES if SIGNALS[n].actionable]
     fixed = tuple(
-        st.multiselect(t(lang, "levers_fixed"), actionable, key="levers_fixed", format_func=lambda n: SIGNALS[n].label[lang])
+        st.multiselect(t(lang, "levers_fixed"), actionable, key=state.LEVERS_FIXED, format_func=lambda n: SIGNALS[n].label[lang])
     )
     chosen = {k: readers[k] for k in [main, *also]}
     found = plan(list(chosen.values()), state.profile(), target=target, budget=budget, fixed=fixed, trade_offs=trade_offs)
@@ -76,9 +76,19 @@ def _moves(title: str, steps: tuple[Any, ...], chosen: dict[str, Reader], lang: 
 def _buttons(found: Plan, lang: Lang) -> None:
     left, right = st.columns(2)
     left.button(
-        t(lang, "levers_apply"), key="levers_apply", on_click=_apply, args=(found,), disabled=not found.steps, type="primary"
+        t(lang, "levers_apply"),
+        key=state.BUTTON_LEVERS_APPLY,
+        on_click=_apply,
+        args=(found,),
+        disabled=not found.steps,
+        type="primary",
     )
-    right.button(t(lang, "levers_undo"), key="levers_undo", on_click=_undo, disabled=state.LEVERS_APPLIED not in st.session_state)
+    right.button(
+        t(lang, "levers_undo"),
+        key=state.BUTTON_LEVERS_UNDO,
+        on_click=_undo,
+        disabled=state.LEVERS_APPLIED not in st.session_state,
+    )
 
 
 def _applied(lang: Lang, readers: dict[str, Reader]) -> None:

@@ -40,7 +40,7 @@ def linkedin_import(lang: Lang) -> None:
         on_change=_from_upload,
         args=(generation,),
     )
-    st.button(t(lang, "linkedin_sample"), key="linkedin_sample", on_click=_from_sample)
+    st.button(t(lang, "linkedin_sample"), key=state.BUTTON_LINKEDIN_SAMPLE, on_click=_from_sample)
     if problem := st.session_state.get(PROBLEM):
         st.error(t(lang, "linkedin_error", message=plain(explain(problem, lang, codes=False))))
     elif pending := st.session_state.get(PENDING):
@@ -50,9 +50,11 @@ def linkedin_import(lang: Lang) -> None:
     elif summary := st.session_state.get(SUMMARY):
         _summary(summary, lang)
         buttons = st.container(horizontal=True)
-        if buttons.button(t(lang, "linkedin_see_reading"), key="linkedin_see_reading", type="primary"):
+        if buttons.button(t(lang, "linkedin_see_reading"), key=state.BUTTON_LINKEDIN_SEE_READING, type="primary"):
             st.switch_page(READING_PAGE)
-        buttons.button(t(lang, "linkedin_undo"), key="linkedin_undo", on_click=_undo, disabled=UNDO not in st.session_state)
+        buttons.button(
+            t(lang, "linkedin_undo"), key=state.BUTTON_LINKEDIN_UNDO, on_click=_undo, disabled=UNDO not in st.session_state
+        )
 
 
 def signals_to_fill_in() -> set[str]:
@@ -129,8 +131,8 @@ def _preview(pending: dict[str, Any], lang: Lang) -> None:
     st.info(t(lang, "linkedin_preview", count=len(found), replaced=replaced))
     st.dataframe(rows, hide_index=True, width="stretch", height=(len(rows) + 1) * 35 + 3)
     buttons = st.container(horizontal=True)
-    buttons.button(t(lang, "linkedin_apply"), key="linkedin_apply", on_click=_apply, type="primary")
-    buttons.button(t(lang, "linkedin_cancel"), key="linkedin_cancel", on_click=_cancel)
+    buttons.button(t(lang, "linkedin_apply"), key=state.BUTTON_LINKEDIN_APPLY, on_click=_apply, type="primary")
+    buttons.button(t(lang, "linkedin_cancel"), key=state.BUTTON_LINKEDIN_CANCEL, on_click=_cancel)
 
 
 def _apply() -> None:

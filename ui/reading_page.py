@@ -72,12 +72,12 @@ def example_notice(lang: Lang) -> None:
     preset = st.session_state[state.PRESET]
     if not preset:
         return
-    with st.container(border=True, key="example_notice"):
+    with st.container(border=True, key=state.BOX_EXAMPLE_NOTICE):
         st.markdown(t(lang, "example_notice", name=presets()[preset].name[lang]))
         ways = st.container(horizontal=True)
-        if ways.button(t(lang, "example_enter"), key="example_enter", type="primary"):
+        if ways.button(t(lang, "example_enter"), key=state.BUTTON_EXAMPLE_ENTER, type="primary"):
             st.switch_page(PROFILE_PAGE)
-        if ways.button(t(lang, "example_import"), key="example_import"):
+        if ways.button(t(lang, "example_import"), key=state.BUTTON_EXAMPLE_IMPORT):
             st.session_state[state.FOCUS_IMPORT] = True
             st.switch_page(PROFILE_PAGE)
 
@@ -133,7 +133,7 @@ def _shape(lang: Lang) -> None:
     st.subheader(t(lang, "shape_title"))
     reader = session_readers().readers[st.session_state[state.READER]]
     shown = [n for n in NAMES if not reader.ignores(n)]
-    name = st.selectbox(t(lang, "shape_signal"), shown, key="shape_signal", format_func=lambda n: SIGNALS[n].label[lang])
+    name = st.selectbox(t(lang, "shape_signal"), shown, key=state.SHAPE_SIGNAL, format_func=lambda n: SIGNALS[n].label[lang])
     value = state.profile().values[name]
     shape = state.cached_chart("curve", (*reader_key(reader), name, value), lambda: curve(reader, name, value))
     big = state.presenting()
@@ -163,7 +163,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
         st.page_link("views/evidence.py", label=t(lang, "sources_link"), icon=":material/menu_book:")
         if reader.basis.kind == "learned":
             _departures(reader, lang)
-            st.button(t(lang, "back_to_textbook"), key="back_to_textbook", on_click=forget_learned, args=(reader.key,))
+            st.button(t(lang, "back_to_textbook"), key=state.BUTTON_BACK_TO_TEXTBOOK, on_click=forget_learned, args=(reader.key,))
         st.file_uploader(
             t(lang, "judgements_upload"),
             type=["csv"],

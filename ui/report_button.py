@@ -61,6 +61,6 @@ def report_button() -> None:
             file_name=f"regards-report.{kind}",
             mime=MIME[kind],
             help=t(lang, "report_download_help"),
-            key="report_download",
+            key=state.BUTTON_REPORT_DOWNLOAD,
             icon=":material/download:",
         )

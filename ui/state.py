@@ -43,12 +43,46 @@ WORKSHOP_ROOMS, WORKSHOP_PROBLEM, WORKSHOP_ENDED = "workshop_rooms", "workshop_p
 WORKSHOP_READER, WORKSHOP_PROFILES, WORKSHOP_LANG = "workshop_reader", "workshop_profiles", "workshop_lang"
 WORKSHOP_SCALE, WORKSHOP_DAYS = "workshop_scale", "workshop_days"
 REPORT_FORMAT = "report_format"
+PRESENTER_START, URL_PROBLEM = "_presenter_start", "_url_problem"
+LEVERS_BUDGET = "levers_budget"
+LEVERS_TRADE_OFFS = "levers_trade_offs"
+LEVERS_FIXED = "levers_fixed"
+SHAPE_SIGNAL = "shape_signal"
+JOIN_CODE = "join_code"
+JOIN_ROLE = "join_role"
+WORKSHOP_ROLE = "workshop_role"
+# Buttons: True on the rerun a click causes.
+BUTTON_LINKEDIN_SAMPLE = "linkedin_sample"
+BUTTON_LINKEDIN_SEE_READING = "linkedin_see_reading"
+BUTTON_LINKEDIN_UNDO = "linkedin_undo"
+BUTTON_LINKEDIN_APPLY = "linkedin_apply"
+BUTTON_LINKEDIN_CANCEL = "linkedin_cancel"
+BUTTON_LEVERS_APPLY = "levers_apply"
+BUTTON_LEVERS_UNDO = "levers_undo"
+BUTTON_WORKSHOP_REVEAL = "workshop_reveal"
+BUTTON_WORKSHOP_KEEP = "workshop_keep"
+BUTTON_WORKSHOP_CSV = "workshop_csv"
+BUTTON_WORKSHOP_PERSONA = "workshop_persona"
+BUTTON_WORKSHOP_END = "workshop_end"
+BUTTON_REPORT_DOWNLOAD = "report_download"
+BUTTON_EXAMPLE_ENTER = "example_enter"
+BUTTON_EXAMPLE_IMPORT = "example_import"
+BUTTON_BACK_TO_TEXTBOOK = "back_to_textbook"
+BUTTON_JOIN_CHANGE = "join_change"
+BUTTON_JOIN_BACK = "join_back"
+BUTTON_RESET = "reset"
+BUTTON_DOWNLOAD = "download"
+# Containers' keys name a CSS class (st-key-…); they hold no state.
+BOX_EXAMPLE_NOTICE = "example_notice"
+BOX_REGARDS_FACTS = "regards-facts"
+BOX_LIVE_READING = "live_reading"
 T = TypeVar("T")
 
 
 class Schema(TypedDict, total=False):
     """Every key this app keeps in a session, with its type: one place to read what a session
-    holds (the editor's per-signal widgets, `signal_<name>` and `never_<name>`, aside)."""
+    holds (keys made per item aside, by the functions below: the editor's `signal_<name>` and
+    `never_<name>`, the import's uploader, a participant's answer buttons)."""
 
     lang: Lang
     reader: str
@@ -88,6 +122,35 @@ class Schema(TypedDict, total=False):
     workshop_scale: str
     workshop_days: int
     report_format: str
+    _presenter_start: bool
+    _url_problem: InputError
+    levers_budget: float
+    levers_trade_offs: bool
+    levers_fixed: list[str]
+    shape_signal: str
+    join_code: str
+    join_role: str
+    workshop_role: str
+    linkedin_sample: bool
+    linkedin_see_reading: bool
+    linkedin_undo: bool
+    linkedin_apply: bool
+    linkedin_cancel: bool
+    levers_apply: bool
+    levers_undo: bool
+    workshop_reveal: bool
+    workshop_keep: bool
+    workshop_csv: bool
+    workshop_persona: bool
+    workshop_end: bool
+    report_download: bool
+    example_enter: bool
+    example_import: bool
+    back_to_textbook: bool
+    join_change: bool
+    join_back: bool
+    reset: bool
+    download: bool
 
 
 def widget_key(name: str) -> str:
@@ -97,6 +160,16 @@ def widget_key(name: str) -> str:
 def linkedin_upload_key(generation: int) -> str:
     """The import's uploader, renewed after each upload so the archive's bytes are dropped."""
     return f"linkedin_zip_{generation}"
+
+
+def vote_key(answer: int, at: int) -> str:
+    """A participant's answer button for the profile at `at` (yes 1, no 0, or 1 to 5)."""
+    return f"join_answer_{answer}_{at}"
+
+
+def evidence_box(evidence_id: str) -> str:
+    """A piece of evidence's container on the sources page (a CSS class, no state)."""
+    return f"evidence_{evidence_id}"
 
 
 def never_key(name: str) -> str:
@@ -238,13 +311,13 @@ def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
         st.session_state[READER] = url["reader"]
     presenting = url.get("presenter") == "1"
     if presenting and not st.session_state[PRESENTER]:
-        st.session_state["_presenter_start"] = True
+        st.session_state[PRESENTER_START] = True
     st.session_state[PRESENTER] = presenting
     if "p" in url:
         try:
             values = decode_signals(url["p"])
         except InputError as error:
-            st.session_state["_url_problem"] = error
+            st.session_state[URL_PROBLEM] = error
         else:
             preset = url.get("preset") if url.get("preset") in presets() else None
             set_signals(values, preset)
@@ -273,15 +346,15 @@ def write_url() -> None:
 
 def start_presenting() -> None:
     """Presenter mode was just switched on: the side-by-side view comes first."""
-    st.session_state["_presenter_start"] = bool(st.session_state[PRESENTER])
+    st.session_state[PRESENTER_START] = bool(st.session_state[PRESENTER])
 
 
 def take_presenter_start() -> bool:
-    return bool(st.session_state.pop("_presenter_start", False))
+    return bool(st.session_state.pop(PRESENTER_START, False))
 
 
 def take_url_problem() -> Any:
-    return st.session_state.pop("_url_problem", None)
+    return st.session_state.pop(URL_PROBLEM, None)
 
 
 def cached_chart(kind: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:

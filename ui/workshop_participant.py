@@ -60,8 +60,10 @@ def _join_form(code: str | None, lang: Lang) -> None:
     st.title(t(lang, "join_title"))
     st.caption(t(lang, "join_anonymous"))
     with st.form("join_form"):
-        typed = st.text_input(t(lang, "join_code"), value=code or "", key="join_code", max_chars=12)
-        role = st.radio(t(lang, "join_role"), ["", *ROLES], key="join_role", format_func=lambda r: t(lang, f"role_{r or 'none'}"))
+        typed = st.text_input(t(lang, "join_code"), value=code or "", key=state.JOIN_CODE, max_chars=12)
+        role = st.radio(
+            t(lang, "join_role"), ["", *ROLES], key=state.JOIN_ROLE, format_func=lambda r: t(lang, f"role_{r or 'none'}")
+        )
         submitted = st.form_submit_button(t(lang, "join_button"), type="primary", width="stretch")
     if submitted:
         try:
@@ -87,7 +89,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
         at = progress.next_profile
     if at is None:
         st.success(t(lang, "join_done"))
-        st.button(t(lang, "join_change"), key="join_change", on_click=_go, args=(0,))
+        st.button(t(lang, "join_change"), key=state.BUTTON_JOIN_CHANGE, on_click=_go, args=(0,))
         return
     reader = shared_readers().by_key(session.reader)
     st.caption(
@@ -96,7 +98,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
     st.progress(len(progress.answers) / len(session.profiles))
     profile = session_profiles(session.profiles)[0][at]
     st.subheader(reader.question(lang))
-    with st.container(border=True, key="regards-facts"):
+    with st.container(border=True, key=state.BOX_REGARDS_FACTS):
         for title, lines in profile_lines(profile, lang):
             st.markdown(f"**{title}** · " + " · ".join(lines))
     current = progress.answers.get(at)
@@ -105,7 +107,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
         for column, answer, key in ((left, 1, "join_yes"), (right, 0, "join_no")):
             column.button(
                 t(lang, key),
-                key=f"{key}_{at}",
+                key=state.vote_key(answer, at),
                 type="primary" if current == answer else "secondary",
                 width="stretch",
                 on_click=_vote,
@@ -116,7 +118,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
         for column, answer in zip(st.columns(5), (1, 2, 3, 4, 5), strict=True):
             column.button(
                 str(answer),
-                key=f"join_scale_{answer}_{at}",
+                key=state.vote_key(answer, at),
                 type="primary" if current == answer else "secondary",
                 width="stretch",
                 on_click=_vote,
@@ -125,7 +127,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
     if problem := st.session_state.pop(state.JOIN_PROBLEM, None):
         st.error(problem)
     if at > 0:
-        st.button(t(lang, "join_back"), key="join_back", on_click=_go, args=(at - 1,))
+        st.button(t(lang, "join_back"), key=state.BUTTON_JOIN_BACK, on_click=_go, args=(at - 1,))
 
 
 def _go(at: int) -> None:

@@ -64,7 +64,13 @@ def workshop_page() -> None:
         _projector_header(held.session, lang)
         _live_counts(held.session.code, len(held.session.profiles), lang)
         st.info(t(lang, "workshop_hidden"))
-        st.button(t(lang, "workshop_reveal"), key="workshop_reveal", type="primary", on_click=_reveal, args=(code, secret, lang))
+        st.button(
+            t(lang, "workshop_reveal"),
+            key=state.BUTTON_WORKSHOP_REVEAL,
+            type="primary",
+            on_click=_reveal,
+            args=(code, secret, lang),
+        )
     else:  # the room's reader first; the votes that made it below
         _results(held, lang)
         _counts(held.session.code, len(held.session.profiles), lang)
@@ -178,7 +184,7 @@ def _results(held: Trainer, lang: Lang) -> None:
         choice = st.selectbox(
             t(lang, "workshop_by_role"),
             ["", *given],
-            key="workshop_role",
+            key=state.WORKSHOP_ROLE,
             format_func=lambda r: t(lang, "workshop_everyone") if not r else t(lang, f"role_{r}"),
         )
         role = cast("Role | None", choice or None)
@@ -219,7 +225,7 @@ def _results(held: Trainer, lang: Lang) -> None:
     left, right = st.columns(2)
     for column, name, reader in ((left, "workshop_textbook", found.textbook), (right, "workshop_room", found.reader)):
         column.metric(t(lang, name), probability_text(read(reader, profile).probability, lang))
-    st.button(t(lang, "workshop_keep"), key="workshop_keep", on_click=keep_learned, args=(found.reader,))
+    st.button(t(lang, "workshop_keep"), key=state.BUTTON_WORKSHOP_KEEP, on_click=keep_learned, args=(found.reader,))
     if st.session_state.get(LEARNED, {}).get(found.reader.key) is found.reader:
         st.success(t(lang, "workshop_kept"))
     code = held.session.code
@@ -228,10 +234,18 @@ def _results(held: Trainer, lang: Lang) -> None:
     toml = persona_toml(persona_document(found.reader, persona_id, texts), persona_header(found.textbook, code))
     left, right = st.columns(2)
     left.download_button(
-        t(lang, "workshop_export_csv"), held.csv(role), file_name=f"workshop_{code}.csv", mime="text/csv", key="workshop_csv"
+        t(lang, "workshop_export_csv"),
+        held.csv(role),
+        file_name=f"workshop_{code}.csv",
+        mime="text/csv",
+        key=state.BUTTON_WORKSHOP_CSV,
     )
     right.download_button(
-        t(lang, "workshop_export_persona"), toml, file_name=f"{persona_id}.toml", mime="application/toml", key="workshop_persona"
+        t(lang, "workshop_export_persona"),
+        toml,
+        file_name=f"{persona_id}.toml",
+        mime="application/toml",
+        key=state.BUTTON_WORKSHOP_PERSONA,
     )
 
 
@@ -242,7 +256,7 @@ def _trainer_tools(held: Trainer, secret: str, lang: Lang) -> None:
     with st.expander(t(lang, "workshop_trainer_link")):
         st.code(trainer_url(base_url(), held.session.code, secret), language=None)
         st.caption(t(lang, "workshop_expires", date=date(held.session.expires_at.date(), lang)))
-    st.button(t(lang, "workshop_end"), key="workshop_end", on_click=_end, args=(held.session.code, secret, lang))
+    st.button(t(lang, "workshop_end"), key=state.BUTTON_WORKSHOP_END, on_click=_end, args=(held.session.code, secret, lang))
 
 
 def _end(code: str, secret: str, lang: Lang) -> None:
