@@ -119,7 +119,8 @@ def _print_reading(reading: Reading, lang: Lang) -> None:
     print(f"  {basis_text(reading.reader, lang)}")
     for d in departures(reading.reader)[:5]:
         flip = f" {t(lang, 'cli_reversed')}" if d.reversed else ""
-        print(f"    {SIGNALS[d.signal].label[lang]}: {signed(d.textbook, lang)} → {signed(d.learned, lang)}{flip}")
+        line = f"{SIGNALS[d.signal].label[lang]}: {signed(d.textbook, lang)} → {signed(d.learned, lang)}{flip}"
+        print(f"    {typography(line, lang)}")
     if reading.assumed:
         print(f"  {t(lang, 'assumed_list', names=', '.join(SIGNALS[n].label[lang] for n in reading.assumed))}")
 

@@ -533,7 +533,7 @@ def test_the_import_writes_no_date_the_iso_way(lang, day, source):
     assert any(f"- {source}\n" in text for text in read), "the sources read in the person's language"
 
 
-def test_the_imports_notes_read_in_the_persons_language():
+def test_the_imports_notes_and_missing_files_read_in_the_persons_language():
     from model.linkedin.synthetic import Spec, archive
 
     at = go(start(lang="fr"), "views/profile.py")
@@ -544,3 +544,171 @@ def test_the_imports_notes_read_in_the_persons_language():
         "⚠ Partages, commentaires ou réactions manquent\u202f: l'archive de base ne les contient pas. Demandez l'archive"
         " complète pour les signaux d'activité\u202f; d'ici là, ils sont à compléter."
     ]
+    missing = "Fichiers absents de cet export\u202f: Recommendations_Received.csv, Shares.csv, Comments.csv, Reactions.csv"
+    assert missing in [c.value for c in at.caption]
+
+
+def reasons_under(at: AppTest, title: str) -> list[str]:
+    """The reasons listed under the subheader `title` ("What works for you", "What works against you")."""
+    column = next(column for column in at.columns if any(h.value == title for h in column.subheader))
+    return [m.value for m in column.markdown]
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "said"),
+    [
+        ("en", "What works for you", "No signal reads better than this reader expects."),
+        ("fr", "Ce qui joue pour vous", "Aucun signal ne se lit mieux que ce qu'attend ce lecteur."),
+    ],
+)
+def test_a_profile_with_nothing_in_its_favour_says_so_where_the_reasons_for_would_be(lang, column, said):
+    at = go(start(lang=lang), "views/profile.py")
+    at.selectbox(key=state.PRESET_CHOICE).set_value("thin_graduate").run()
+    at = go(at, "views/reading.py")
+    assert not at.exception
+    assert reasons_under(at, column) == [said]
+    assert not shown(at, "recruiter/communication").strongest("favourable", 3)
+    against = "What works against you" if lang == "en" else "Ce qui joue contre vous"
+    assert len(reasons_under(at, against)) == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "here", "row"),
+    [
+        ("en", "You are here: never, which this reader reads as unfavourable", "| Days since last activity | never |"),
+        (
+            "fr",
+            "Vous êtes ici\u202f: jamais, que ce lecteur lit comme défavorable",
+            "| Jours depuis la dernière activité | jamais |",
+        ),
+    ],
+)
+def test_a_never_active_profile_reads_never_in_words_not_a_number_of_days(lang, here, row):
+    at = start(lang=lang, reader="recruiter/communication", p="days_since_last_activity:null")
+    at.selectbox(key="shape_signal").set_value("days_since_last_activity").run()
+    assert not at.exception
+    assert any(c.value.startswith(here) for c in at.caption)
+    assert any(row in m.value for m in at.markdown)  # the chart's numbers in words
+
+
+ALIKE = (
+    "connections:500;invitation_note_rate:0.7;recommendations_received:5;press_contacts:3;company_posts_90d:3;comments_90d:10;"
+    "has_photo:1;has_headline:1;summary_words:360;positions_listed:2;skills_listed:5;cv_mismatches:0;posts_90d:10;shares_90d:0;"
+    "on_topic_share:0.9;controversial_share:0;active_weeks_26:19;reactions_90d:5;days_since_last_activity:14"
+)
+"""A well-rounded profile every reader reads much the same way, signal by signal."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "no_difference", "no_disagreement", "shared"),
+    [
+        (
+            "en",
+            "No signal weighs very differently from one reader to another on this profile.",
+            "The readers agree on every signal of this profile.",
+            "Favourable for every reader: Recommendations received, Comments written",
+        ),
+        (
+            "fr",
+            "Aucun signal ne pèse très différemment d'un lecteur à l'autre sur ce profil.",
+            "Les lecteurs sont d'accord sur chaque signal de ce profil.",
+            "Favorable pour tous les lecteurs\u202f: Recommandations reçues, Commentaires écrits",
+        ),
+    ],
+)
+def test_side_by_side_says_when_the_readers_read_a_profile_alike(lang, no_difference, no_disagreement, shared):
+    """Said only when true: the seed said "the readers agree on every signal" above a heatmap where they did not."""
+    from model.comparison import differences, disagreements
+    from model.reading import read_all
+
+    at = go(start(lang=lang, p=ALIKE), "views/compare.py")
+    assert not at.exception
+    readings = read_all(default_readers(), from_signals(state.decode_signals(ALIKE)))
+    assert not differences(readings) and not disagreements(readings)
+    said = [m.value for m in at.markdown]
+    assert said.index(no_difference) < said.index(no_disagreement)
+    assert any(c.value.startswith(shared) for c in at.caption)
+    assert not any(m.value.startswith("- ") for m in at.markdown)  # no line of differences or disagreements
+
+
+@pytest.mark.parametrize(
+    ("lang", "ask_first", "assumed", "given"),
+    [
+        (
+            "en",
+            "Fill these in first, on the profile page: they are assumed, so no plan changes them — ",
+            "Profile photo",
+            ["Connections", "Press contacts"],
+        ),
+        (
+            "fr",
+            "Indiquez-les d'abord, sur la page du profil\u202f: ils sont supposés, aucun plan ne les change — ",
+            "Photo de profil",
+            ["Relations", "Contacts presse"],
+        ),
+    ],
+)
+def test_what_to_change_asks_first_for_the_signals_it_would_only_be_guessing(lang, ask_first, assumed, given):
+    at = go(start(lang=lang, reader="recruiter/communication", p="connections:300;press_contacts:2"), "views/levers.py")
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning if w.value.startswith(ask_first)]
+    names = warning.removeprefix(ask_first).removesuffix(".").split(", ")
+    assert assumed in names and not set(given) & set(names)
+    at.button(key="levers_apply").click().run()
+    assert set(state.decode_signals(at.query_params["p"])) == {"connections", "press_contacts"}  # no assumed one planned
+
+
+@pytest.mark.parametrize(
+    ("lang", "nothing"),
+    [
+        ("en", "No change within three months moves a chosen reader by 2 points or more."),
+        ("fr", "Aucun changement possible en trois mois ne fait gagner 2 points à un lecteur choisi."),
+    ],
+)
+def test_what_to_change_on_a_profile_of_assumed_values_says_no_change_is_possible(lang, nothing):
+    at = go(start(lang=lang, reader="recruiter/communication"), "views/profile.py")
+    at.button(key="reset").click().run()
+    at = go(at, "views/levers.py")
+    assert not at.exception
+    assert [i.value for i in at.info] == [nothing]
+    assert len(at.warning) == 1  # what to fill in first: every signal
+    assert not [m for m in at.markdown if m.value.startswith("- [ ] ")]
+    assert at.button(key="levers_apply").disabled
+
+
+@pytest.mark.parametrize(
+    ("lang", "move"),
+    [
+        ("en", "- Bring your posts about one's company to 3 — 1 h 30; Peer +3 pts"),
+        ("fr", "- Amenez «\u00a0publications sur son entreprise\u00a0» à 3 — 1\u202fh\u202f30\u202f; Pair +3\u202fpts"),
+    ],
+)
+def test_what_to_change_can_offer_to_bring_a_signal_down_that_has_no_written_action(lang, move):
+    """Posting about one's company has an action to do more of it, none to do less: the move says
+    where to bring it, in the person's words."""
+    at = go(start(lang=lang), "views/profile.py")
+    at.selectbox(key=state.PRESET_CHOICE).set_value("favour_asker").run()
+    at.radio(key=state.READER).set_value("peer").run()
+    at = go(at, "views/levers.py")
+    assert not at.exception
+    assert presets()["favour_asker"].profile.values["company_posts_90d"] > 3
+    assert move in [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize(
+    ("lang", "connections", "assumed", "change"),
+    [
+        ("en", "Connections", " (assumed)", "fills in an assumed value"),
+        ("fr", "Relations", " (supposée)", "remplace une valeur supposée"),
+    ],
+)
+def test_an_import_into_a_profile_of_assumed_values_says_it_fills_them_in(lang, connections, assumed, change):
+    at = go(start(lang=lang), "views/profile.py")
+    at.button(key="reset").click().run()
+    at.button(key="linkedin_sample").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    typical = from_signals({}).values["connections"]
+    assert table.iloc[0].tolist() == [connections, f"{typical}{assumed}", "400", change]
+    assert all(now.endswith(assumed) for now in table.iloc[:, 1])
+    assert set(table.iloc[:, 3]) == {change}

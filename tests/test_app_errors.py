@@ -166,3 +166,83 @@ def test_with_every_persona_file_broken_the_app_says_so_and_the_profile_page_sti
     assert seen["first"]["exc"] == [] and any("Aucun lecteur n'a pu être chargé" in e for e in seen["first"]["err"])
     assert sum("peer.toml" in w or "journalist.toml" in w or "recruiter.toml" in w for w in seen["first"]["warn"]) == 3
     assert seen["profile_exc"] == [] and seen["profile_title"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "An example profile could not be loaded: broken.json: 'description' needs a French and an English text"),
+        (
+            "fr",
+            "Un profil d'exemple n'a pas pu être chargé\u202f: broken.json\u202f: 'description' demande un texte en français et"
+            " en anglais",
+        ),
+    ],
+)
+def test_a_broken_example_profile_is_named_in_the_sidebar_and_the_others_are_offered(tmp_path, monkeypatch, lang, said):
+    import functools
+
+    from model import presets as preset_files
+
+    source = Path(__file__).resolve().parent.parent / "data" / "presets"
+    for path in source.glob("*.json"):
+        (tmp_path / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    (tmp_path / "broken.json").write_text(json.dumps({"name": {"fr": "Cassé", "en": "Broken"}, "signals": {}}), "utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(preset_files, "load_presets", functools.partial(preset_files.load_presets, tmp_path))
+        preset_files.presets.cache_clear()
+        preset_files.preset_problems.cache_clear()
+        try:
+            at = start(lang=lang)
+            at.switch_page("views/profile.py")
+            at.run()
+        finally:
+            preset_files.presets.cache_clear()
+            preset_files.preset_problems.cache_clear()
+    assert not at.exception
+    assert [w.value for w in at.sidebar.warning] == [said]
+    offered = at.selectbox(key="preset_choice").options
+    assert "Broken" not in offered and "Cassé" not in offered and len(offered) == 1 + len(list(source.glob("*.json")))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "No reader could be loaded: every persona file has a problem (listed in the sidebar)."),
+        ("fr", "Aucun lecteur n'a pu être chargé\u202f: chaque fichier de lecteur a un problème (listé dans la barre latérale)."),
+    ],
+)
+def test_with_every_persona_file_broken_each_page_that_reads_says_so_and_the_profile_page_works(
+    tmp_path, monkeypatch, lang, said
+):
+    """In this process (the readers are made once per process: the cache is cleared before and after)."""
+    import streamlit as st
+
+    from model.reader import load_readers
+    from ui import readers as ui_readers
+
+    for name in ("journalist", "peer", "recruiter"):
+        (tmp_path / f"{name}.toml").write_text("weight = nan\n", "utf-8")
+    monkeypatch.setattr(ui_readers, "default_readers", lambda: load_readers(tmp_path))
+    st.cache_resource.clear()
+    try:
+        at = start(lang=lang)
+        assert not at.exception
+        assert [e.value for e in at.sidebar.error] == [at.main.error[0].value]
+        assert at.main.error[0].value.startswith(said)
+        warned = [w.value for w in at.sidebar.warning]
+        assert len(warned) == 3 and all(any(f"{name}.toml" in w for w in warned) for name in ("journalist", "peer", "recruiter"))
+        for page in ("views/compare.py", "views/levers.py"):
+            at.switch_page(page)
+            at.run()
+            assert not at.exception and at.main.error[0].value.startswith(said)
+        at.switch_page("views/profile.py")
+        at.run()
+        assert not at.exception and not at.main.error and at.title[0].value
+        at.number_input(key="signal_connections").set_value(1234).run()  # the profile can still be edited
+        assert not at.exception and not at.main.error
+        assert (
+            "connections:1234" in at.query_params["p"] and "reader" not in at.query_params
+        )  # was reader=None, and each rerun undid the edit
+    finally:
+        st.cache_resource.clear()

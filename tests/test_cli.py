@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -346,3 +347,70 @@ def test_every_commands_help_comes_from_the_locale_files_in_french(capsys):
         shown = " ".join(capsys.readouterr().out.split())
         assert "par défaut" in shown or "afficher" in shown, command
         assert "(default" not in shown and "print JSON" not in shown, command
+
+
+def _judgements_liking_polarising_content(path: Path) -> str:
+    """A panel of peers who read polarising content the other way round from the textbook peer."""
+    import numpy as np
+
+    from model.judgements import generate, to_csv
+    from model.reader import default_readers
+    from model.signals import NAMES
+
+    peer = default_readers().get("peer")
+    flip = np.where(np.array(NAMES) == "controversial_share", -1.0, 1.0)
+    path.write_text(to_csv(generate(lambda X: (peer.contributions(X) * flip).sum(axis=1), 0.5, 600, 3)), "utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reversed_line", "reason"),
+    [
+        (
+            "en",
+            r"    Polarising content: \+\d\.\d → \+\d\.\d \(reversed\)",
+            "The share of polarising content (50%) works in your favour with a peer: so the judgements this reader learned from say.",
+        ),
+        (
+            "fr",
+            r"    Contenus polémiques\u202f: \+\d,\d → \+\d,\d \(inversé\)",
+            "La part de contenus polémiques (50\u202f%) joue en votre faveur auprès d'un pair\u202f: c'est ce que disent"
+            " les jugements dont ce lecteur a appris.",
+        ),
+    ],
+)
+def test_a_reader_learned_from_judgements_says_what_it_reverses_and_where_a_reason_comes_from(
+    capsys, tmp_path, lang, reversed_line, reason
+):
+    """The textbook peer has no reason for polarising content to help: the learned one says the
+    judgements say so, and lists the signal among those it reads the other way round."""
+    votes = _judgements_liking_polarising_content(tmp_path / "panel.csv")
+    code, out, err = run(
+        capsys, "read", "data/presets/polarising_sharer.json", "--persona", "peer", "--judgements", votes, "--lang", lang
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert f"  - {reason}" in lines
+    flipped = [line for line in lines if line.endswith(")") and "→" in line and ("(reversed)" in line or "(inversé)" in line)]
+    assert len(flipped) == 1 and re.fullmatch(reversed_line, flipped[0]), flipped
+
+
+@pytest.mark.parametrize("kind", [RecursionError, MemoryError, OverflowError])
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "regards: the input is too large or too deeply nested ({kind})\n"),
+        ("fr", "regards: l'entrée est trop grande ou trop imbriquée ({kind})\n"),
+    ],
+)
+def test_an_input_that_exhausts_the_stack_or_memory_is_one_line_in_the_persons_language(capsys, monkeypatch, kind, lang, said):
+    """The last net: the edges turn known hostile inputs into messages (nested JSON, huge numbers,
+    zip bombs); whatever still runs out of stack or memory is said in one line, never a traceback."""
+    import cli.main
+
+    def exhausted(*_: object) -> None:
+        raise kind()
+
+    monkeypatch.setattr(cli.main, "read", exhausted)
+    code, out, err = run(capsys, "read", "data/presets/comms_manager.json", "--persona", "peer", "--lang", lang)
+    assert (code, out, err) == (2, "", said.format(kind=kind.__name__))

@@ -143,3 +143,21 @@ def test_the_json_contract_has_range_percentile_readable_basis_and_reasons(reade
     assert document["readable"] is False and document["missing"]
     assert document["basis"] == {"kind": "textbook"}
     assert all({"signal", "verdict", "text", "sources"} <= set(r) for r in document["reasons"])
+
+
+@pytest.mark.parametrize(
+    ("share", "lang", "said"),
+    [
+        (0.1, "fr", "Vos invitations avec un mot (10\u202f%) jouent contre vous auprès d'un journaliste"),
+        (1.0, "fr", "Vos invitations avec un mot (100\u202f%) jouent en votre faveur auprès d'un journaliste"),
+        (0.1, "en", "Your invitations with a note (10%) work against you with a journalist"),
+        (1.0, "en", "Your invitations with a note (100%) work in your favour with a journalist"),
+    ],
+)
+def test_a_share_of_invitations_takes_the_verb_of_its_plural_noun_whatever_the_share(readers, share, lang, said):
+    """The share is a number, but the subject is "your invitations": was "Vos invitations avec un
+    mot (10 %) joue contre vous" (French counts 0.1 as singular) and "… (100%) works …"."""
+    from words.readings import reading_json
+
+    reading = read(readers.get("journalist"), from_signals({**GOOD, "invitation_note_rate": share}))
+    assert any(sentence.startswith(said) for sentence in reading_json(reading, lang)["sentences"])

@@ -55,11 +55,13 @@ def _build_and_install() -> Path:
     return env_python
 
 
+def _outside() -> dict[str, str]:
+    """This environment without what would put the checkout (or another persona folder) on the path."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REGARDS_PERSONAS_DIR")}
+
+
 def _run(python: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REGARDS_PERSONAS_DIR")}
-    return subprocess.run(
-        [str(python), "-m", "cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment
-    )
+    return subprocess.run([str(python), "-m", "cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=_outside())
 
 
 def _installed_and_run() -> tuple[Path, Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
@@ -95,6 +97,11 @@ def test_the_installed_package_lists_its_readers():
 
 def test_the_installed_package_imports_from_the_wheel_not_the_checkout(installed, tmp_path):
     result = subprocess.run(
-        [str(installed), "-c", "import model; print(model.__file__)"], cwd=tmp_path, capture_output=True, text=True, check=True
+        [str(installed), "-c", "import model; print(model.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_outside(),
     )
     assert str(ROOT) not in result.stdout and "site-packages" in result.stdout

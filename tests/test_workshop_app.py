@@ -199,3 +199,76 @@ def test_a_code_typed_wrong_on_a_phone_is_refused_in_the_phones_language(store):
     at.run()
     assert not at.exception and "token" not in at.query_params
     assert at.error and at.error[0].value.startswith("'K7-Q0' n'est pas un code d'atelier\u202f: un code a 6 lettres et chiffres")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "No vote yet: the room's reader is still the textbook one."),
+        ("fr", "Aucun vote pour l'instant\u202f: le lecteur de la salle est encore le lecteur type."),
+    ],
+)
+def test_a_room_revealed_before_anyone_voted_says_its_reader_is_still_the_textbook_one(store, lang, said):
+    made = create(store, default_readers().by_key(KEY), profiles=3, lang="en")
+    store.join(made.session.code)
+    at = trainer(code=made.session.code, secret=made.secret, lang=lang)
+    at.button(key="workshop_reveal").click().run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [said]
+    assert not [b for b in at.button if b.key == "workshop_keep"]  # nothing learned, nothing to keep
+    assert [m.value for m in at.metric] == ["1", "0"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis", "same"),
+    [
+        (
+            "en",
+            "Learned from 2 votes (2 answers of 3 left out), starting from the textbook reader.",
+            "No signal weighs very differently for this room and the textbook reader.",
+        ),
+        (
+            "fr",
+            "Appris de 2 votes (2 réponses «\u00a03\u00a0» écartées), à partir du lecteur type.",
+            "Aucun signal ne pèse très différemment pour cette salle et pour le lecteur type.",
+        ),
+    ],
+)
+def test_a_small_room_on_the_1_to_5_scale_says_what_it_left_out_and_that_it_reads_like_the_textbook(store, lang, basis, same):
+    """A 3 is neither yes nor no: left out, and said so. Two votes move the room's reader too little
+    for any signal to weigh very differently from the textbook one."""
+    made = create(store, default_readers().by_key(KEY), profiles=4, lang="fr", scale="scale_5")
+    joined = store.join(made.session.code)
+    for profile, answer in enumerate([5, 3, 1, 3]):
+        store.vote(made.session.code, joined.token, profile, answer)
+    at = trainer(code=made.session.code, secret=made.secret, lang=lang)
+    at.button(key="workshop_reveal").click().run()
+    assert not at.exception
+    assert basis in [c.value for c in at.caption]
+    assert same in [m.value for m in at.markdown]
+    assert not [m for m in at.markdown if m.value.startswith("- ")]  # no signal listed as different
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Every answer so far is a 3, neither yes nor no: the room's reader is still the textbook one."),
+        (
+            "fr",
+            "Toutes les réponses sont pour l'instant des «\u00a03\u00a0», ni oui ni non\u202f: le lecteur de la salle est encore"
+            " le lecteur type.",
+        ),
+    ],
+)
+def test_a_room_whose_every_answer_is_a_3_is_not_said_to_have_no_vote(store, lang, said):
+    """Was "No vote yet" beside a count of 4 votes: a 3 is a vote, only not a yes or a no."""
+    made = create(store, default_readers().by_key(KEY), profiles=2, lang="fr", scale="scale_5")
+    for _ in range(2):
+        joined = store.join(made.session.code)
+        for profile in range(2):
+            store.vote(made.session.code, joined.token, profile, 3)
+    at = trainer(code=made.session.code, secret=made.secret, lang=lang)
+    at.button(key="workshop_reveal").click().run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [said]
+    assert [m.value for m in at.metric] == ["2", "4"]

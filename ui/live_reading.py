@@ -18,13 +18,17 @@ COLOURS = {"favourable": "blue", "unfavourable": "orange", "neutral": "gray"}
 """Markdown colours nearest the charts' verdict colours (blue, vermillion, grey)."""
 
 
-def _reading() -> Reading:
-    return read(session_readers().readers[st.session_state[state.READER]], state.profile())
+def _reading() -> Reading | None:
+    """The session reader's reading of the profile; None when no reader could be loaded (the sidebar says so)."""
+    reader = session_readers().readers.get(st.session_state[state.READER])
+    return read(reader, state.profile()) if reader is not None else None
 
 
 def remember_reading() -> None:
     """Called just before a change: the reading as it was, to show what the change moved."""
     reading = _reading()
+    if reading is None:
+        return
     st.session_state[state.BEFORE_CHANGE] = {
         "reader": reading.key,
         "probability": reading.probability,
@@ -35,6 +39,8 @@ def remember_reading() -> None:
 
 def live_reading(lang: Lang) -> None:
     reading = _reading()
+    if reading is None:
+        return
     before = st.session_state.get(state.BEFORE_CHANGE)
     if before is not None and before["reader"] != reading.key:
         before = None

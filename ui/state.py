@@ -325,7 +325,9 @@ def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
 
 def url_state() -> dict[str, str]:
     """The view as query parameters; the profile only when the person keeps it in the address."""
-    state = {"lang": lang(), "reader": st.session_state[READER]}
+    state: dict[str, str] = {"lang": lang()}
+    if st.session_state[READER]:  # none when no reader could be loaded
+        state["reader"] = st.session_state[READER]
     if st.session_state.get(PROFILE_IN_URL, True):
         state["p"] = encode_signals(signals())
     if st.session_state[PRESET]:

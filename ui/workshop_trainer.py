@@ -193,8 +193,8 @@ def _results(held: Trainer, lang: Lang) -> None:
     if key not in rooms:
         rooms[key] = held.room(shared_readers(), role=role)
     found = rooms[key]
-    if found.votes == 0:
-        st.info(t(lang, "workshop_no_votes"))
+    if found.votes == 0:  # none yet, or only 3s on the 1-5 scale (neither yes nor no)
+        st.info(t(lang, "workshop_only_threes" if found.dropped else "workshop_no_votes"))
         return
     if held.session.scale == "scale_5":
         st.caption(t(lang, "workshop_basis_dropped", count=number(found.votes, lang), dropped=number(found.dropped, lang)))

@@ -51,6 +51,8 @@ def subject(signal: Signal, value: Value, lang: Lang) -> str:
 def _plural(signal: Signal, value: Value, lang: Lang) -> bool:
     if not signal.plural or value is None or isinstance(value, bool):
         return False
+    if signal.type == "share":  # "your invitations with a note (10 %)": the noun is plural, not the share
+        return True
     if value == 0 and signal.phrase_zero:
         return False
     return plural_category(float(value), lang) != "one"
