@@ -7,7 +7,7 @@ from typing import Any
 
 from cli.edges import load_profile, number_argument, print_json
 from model.errors import InputError
-from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, MAX_BUDGET, Plan, plan
+from model.levers import DEFAULT_BUDGET, DEFAULT_TARGET, MAX_BUDGET, TARGETS, Plan, plan
 from model.reader import Reader, Readers, default_readers
 from model.signals import SIGNALS
 from words.i18n import Lang, t
@@ -20,8 +20,8 @@ def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # 
     levers.add_argument("profile", metavar="PROFILE.json")
     levers.add_argument("--persona", action="append", required=True, help=t(lang, "cli_help_personas_repeatable"))
     levers.add_argument("--context", default=None, help=t(lang, "cli_help_levers_context"))
-    levers.add_argument("--target", default=str(DEFAULT_TARGET), help=t(lang, "cli_help_target"))
-    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help=t(lang, "cli_help_budget"))
+    levers.add_argument("--target", default=str(DEFAULT_TARGET), help=t(lang, "cli_help_target", default=DEFAULT_TARGET))
+    levers.add_argument("--budget", default=str(DEFAULT_BUDGET), help=t(lang, "cli_help_budget", default=f"{DEFAULT_BUDGET:g}"))
     levers.add_argument("--fixed", action="append", default=[], metavar="SIGNAL", help=t(lang, "cli_help_fixed"))
     levers.add_argument("--trade-offs", action="store_true", help=t(lang, "cli_help_trade_offs"))
     levers.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
@@ -43,7 +43,7 @@ def chosen_readers(readers: Readers, personas: list[str], context: str | None) -
 def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     readers = chosen_readers(default_readers(), args.persona, args.context)
-    target = number_argument(args.target, "--target", 0.01, 0.99)
+    target = number_argument(args.target, "--target", *TARGETS)
     budget = number_argument(args.budget, "--budget", 0.0, MAX_BUDGET)
     found = plan(readers, profile, target=target, budget=budget, fixed=tuple(args.fixed), trade_offs=args.trade_offs)
     by_key = {r.key: r for r in readers}

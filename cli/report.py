@@ -11,7 +11,7 @@ from typing import Any
 from cli.edges import load_profile, number_argument
 from cli.levers import chosen_readers
 from model.errors import InputError
-from model.levers import DEFAULT_TARGET
+from model.levers import DEFAULT_TARGET, TARGETS
 from model.reader import default_readers
 from report.content import build
 from report.html import render as render_html
@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # 
         default=None,
         help=t(lang, "cli_help_report_personas"),
     )
-    report.add_argument("--target", default=str(DEFAULT_TARGET), help=t(lang, "cli_help_report_target"))
+    report.add_argument("--target", default=str(DEFAULT_TARGET), help=t(lang, "cli_help_report_target", default=DEFAULT_TARGET))
     report.add_argument("--format", default="html", help=t(lang, "cli_help_format"))
     report.add_argument("--lang", choices=("fr", "en"), default="en", help=t(lang, "cli_help_lang"))
     report.add_argument("-o", "--output", required=True, metavar="FILE", help=t(lang, "cli_help_output"))
@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # 
 def run(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         raise InputError("report.unknown_format", shown=repr(args.format))
-    target = number_argument(args.target, "--target", 0.01, 0.99)
+    target = number_argument(args.target, "--target", *TARGETS)
     readers = default_readers()
     chosen = chosen_readers(readers, args.persona, None) if args.persona else list(readers.readers.values())
     if not chosen:

@@ -22,7 +22,7 @@ from model.workshop.design import DEFAULT_PROFILES
 from model.workshop.links import DEFAULT_BASE_URL, join_url, parse_trainer_url, trainer_url
 from model.workshop.room import persona_document, persona_toml
 from model.workshop.service import create, trainer
-from model.workshop.store import Store
+from model.workshop.store import DEFAULT_LIFETIME, LONGEST_LIFETIME, MAX_PROFILES, Store
 from words.i18n import Lang, t
 from words.numbers import date
 from words.workshop import persona_header, persona_texts
@@ -41,7 +41,7 @@ def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # 
     make.add_argument("--context", default=None, help=t(lang, "cli_help_context"))
     make.add_argument("--profiles", default=str(DEFAULT_PROFILES), help=t(lang, "cli_help_profiles", default=DEFAULT_PROFILES))
     make.add_argument("--scale", choices=("yes_no", "scale_5"), default="yes_no", help=t(lang, "cli_help_scale"))
-    make.add_argument("--days", default="7", help=t(lang, "cli_help_days"))
+    make.add_argument("--days", default=str(DEFAULT_LIFETIME.days), help=t(lang, "cli_help_days", default=DEFAULT_LIFETIME.days))
     make.add_argument("--base-url", default=DEFAULT_BASE_URL, help=t(lang, "cli_help_base_url", default=DEFAULT_BASE_URL))
     make.add_argument("--json", action="store_true", help=t(lang, "cli_help_json"))
     make.add_argument("--lang", choices=("fr", "en"), default="fr", help=t(lang, "cli_help_workshop_lang"))
@@ -76,8 +76,8 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
 def run_create(args: argparse.Namespace) -> int:
     persona, _, context = args.reader.partition("/")
     reader = default_readers().get(persona, context or args.context)
-    count = whole_argument(args.profiles, "--profiles", 1, 100)
-    days = number_argument(args.days, "--days", 0.01, 90)
+    count = whole_argument(args.profiles, "--profiles", 1, MAX_PROFILES)
+    days = number_argument(args.days, "--days", 0.01, LONGEST_LIFETIME.days)
     store = Store()
     made = create(store, reader, profiles=int(count), lang=args.lang, scale=args.scale, days=days)
     session = made.session

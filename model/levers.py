@@ -41,6 +41,8 @@ SHARE_STEP = 0.05
 DEFAULT_TARGET = 0.7
 DEFAULT_BUDGET = 10.0
 MAX_BUDGET = 1000
+TARGETS = (0.01, 0.99)
+"""The targets a person can ask for (a plan takes any probability strictly between 0 and 1)."""
 """Hours over three months at most."""
 MIN_POINTS = 0.02
 """A step must move at least one chosen reader by 2 points of probability."""

@@ -17,6 +17,12 @@ from words.numbers import duration, percent, points
 from words.plans import step_line
 from words.readings import probability_short
 
+SLIDER_TARGETS = (0.5, 0.95, 0.05)
+"""The targets the page offers (low, high, step): a coach aims between even odds and near
+certainty; the command line takes any target in model.levers.TARGETS."""
+SLIDER_BUDGETS = (1.0, 30.0, 1.0)
+"""Hours over three months the page offers (the command line takes up to model.levers.MAX_BUDGET)."""
+
 
 def levers_page() -> None:
     lang = state.lang()
@@ -28,8 +34,10 @@ def levers_page() -> None:
     st.session_state[state.LEVERS_ALSO] = [k for k in st.session_state.get(state.LEVERS_ALSO, []) if k in others]
     also = st.multiselect(t(lang, state.LEVERS_ALSO), others, key=state.LEVERS_ALSO, format_func=lambda k: readers[k].name(lang))
     left, middle, right = st.columns(3)
-    target = left.slider(t(lang, "levers_target"), 0.5, 0.95, DEFAULT_TARGET, 0.05, key=state.LEVERS_TARGET, format="%.2f")
-    budget = middle.slider(t(lang, "levers_budget"), 1.0, 30.0, DEFAULT_BUDGET, 1.0, key=state.LEVERS_BUDGET)
+    lowest, highest, every = SLIDER_TARGETS
+    target = left.slider(t(lang, "levers_target"), lowest, highest, DEFAULT_TARGET, every, key=state.LEVERS_TARGET, format="%.2f")
+    lowest, highest, every = SLIDER_BUDGETS
+    budget = middle.slider(t(lang, "levers_budget"), lowest, highest, DEFAULT_BUDGET, every, key=state.LEVERS_BUDGET)
     trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key=state.LEVERS_TRADE_OFFS)
     actionable = [n for n in NAMES if SIGNALS[n].actionable]
     fixed = tuple(

@@ -59,7 +59,7 @@ def sidebar(readers: Readers) -> None:
             LANGS,
             key=state.LANG,
             horizontal=True,
-            format_func={"fr": "Français", "en": "English"}.get,
+            format_func=lambda language: t(language, "language_name"),
             persist_state="session",
         )
         lang = state.lang()

@@ -22,7 +22,7 @@ from model.workshop.design import DEFAULT_PROFILES
 from model.workshop.links import join_url, trainer_url
 from model.workshop.room import persona_document, persona_toml
 from model.workshop.service import Trainer, create, roles, trainer
-from model.workshop.store import LANGS, SCALES, Role, Session
+from model.workshop.store import DEFAULT_LIFETIME, LANGS, LONGEST_LIFETIME, SCALES, Role, Session
 from ui import state
 from ui.readers import LEARNED, keep_learned, shared_readers
 from ui.workshop_common import base_url, store
@@ -34,9 +34,10 @@ from words.workshop import comparison_text, disagreement_text, persona_header, p
 
 CODE, SECRET = "code", "secret"
 ROOMS = state.WORKSHOP_ROOMS  # (code, role) -> Room, learned once after the reveal (votes are closed by then)
-COMMS = "comms_manager"
 REFRESH_SECONDS = 2
-DEFAULT_DAYS = 7
+ROOM_PROFILES = (3, 40)
+"""How many profiles a room can judge in one sitting, as the form offers (the store takes up to
+MAX_PROFILES, for rooms run from the command line)."""
 
 PROJECTOR_CSS = """
 <style>
@@ -95,10 +96,14 @@ def _create_form(lang: Lang) -> None:
             index=LANGS.index(lang),
             key=state.WORKSHOP_LANG,
             horizontal=True,
-            format_func={"fr": "Français", "en": "English"}.get,
+            format_func=lambda language: t(language, "language_name"),
         )
         st.number_input(
-            t(lang, "workshop_profiles"), min_value=3, max_value=40, value=DEFAULT_PROFILES, key=state.WORKSHOP_PROFILES
+            t(lang, "workshop_profiles"),
+            min_value=ROOM_PROFILES[0],
+            max_value=ROOM_PROFILES[1],
+            value=DEFAULT_PROFILES,
+            key=state.WORKSHOP_PROFILES,
         )
         st.radio(
             t(lang, "workshop_scale"),
@@ -107,7 +112,13 @@ def _create_form(lang: Lang) -> None:
             horizontal=True,
             format_func=lambda s: t(lang, f"workshop_scale_{s}"),
         )
-        st.number_input(t(lang, "workshop_days"), min_value=1, max_value=90, value=DEFAULT_DAYS, key=state.WORKSHOP_DAYS)
+        st.number_input(
+            t(lang, "workshop_days"),
+            min_value=1,
+            max_value=LONGEST_LIFETIME.days,
+            value=DEFAULT_LIFETIME.days,
+            key=state.WORKSHOP_DAYS,
+        )
         submitted = st.form_submit_button(t(lang, "workshop_create"), type="primary")
     if submitted:
         try:
@@ -220,11 +231,12 @@ def _results(held: Trainer, lang: Lang) -> None:
             ]
         )
         st.dataframe(table, hide_index=True, width="stretch")
-    st.subheader(t(lang, "workshop_comms_title"))
-    profile = presets()[COMMS].profile
-    left, right = st.columns(2)
-    for column, name, reader in ((left, "workshop_textbook", found.textbook), (right, "workshop_room", found.reader)):
-        column.metric(t(lang, name), probability_text(read(reader, profile).probability, lang))
+    example = presets().get(state.DEFAULT_PRESET)
+    if example is not None:
+        st.subheader(t(lang, "workshop_comms_title"))
+        left, right = st.columns(2)
+        for column, name, reader in ((left, "workshop_textbook", found.textbook), (right, "workshop_room", found.reader)):
+            column.metric(t(lang, name), probability_text(read(reader, example.profile).probability, lang))
     st.button(t(lang, "workshop_keep"), key=state.BUTTON_WORKSHOP_KEEP, on_click=keep_learned, args=(found.reader,))
     if st.session_state.get(LEARNED, {}).get(found.reader.key) is found.reader:
         st.success(t(lang, "workshop_kept"))
