@@ -158,11 +158,9 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
         self.scales_ = theta[1 : 1 + n_features] if self.prior is not None else np.zeros(n_features)
         rises = np.split(theta[1 + n_features :], np.cumsum([len(k) - 1 for k in knots])[:-1])
         raw = [np.concatenate([[0.0], np.cumsum(r)]) for r in rises]
-        reference = self._reference(X)
         self.knots_ = knots
         self.rises_ = raw
-        self.reference_ = reference
-        at_reference = self._raw_shapes(reference[None, :])[0]
+        at_reference = self._raw_shapes(self._reference(X)[None, :])[0]
         self._at_reference = at_reference
         self.intercept_ = float(theta[0] + at_reference.sum())
         self.coef_ = theta
@@ -238,13 +236,6 @@ class AdditiveClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X: ArrayLike) -> np.ndarray:
         decision = self.decision_function(X)
         return np.asarray(self.classes_[(decision > 0).astype(int)])
-
-    def shape(self, feature: int, grid: ArrayLike) -> np.ndarray:
-        """Feature `feature`'s centred shape function evaluated on `grid` (for plots)."""
-        check_is_fitted(self)
-        X = np.tile(self.reference_, (len(np.asarray(grid)), 1))
-        X[:, feature] = np.asarray(grid, dtype=np.float64)
-        return self._contributions(X)[:, feature]
 
     def _monotone(self, n_features: int) -> np.ndarray:
         if self.monotone is None:

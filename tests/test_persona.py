@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model.errors import InputError
+from model.errors import InputError, Phrase
 from model.evidence import EVIDENCE
 from model.paths import PERSONAS_DIR
 from model.persona import load_personas
@@ -49,9 +49,11 @@ def test_no_reading_cites_a_source_for_what_it_does_not_say():
 
 
 def _copy(tmp_path: Path, name: str, text: str) -> Path:
+    """The project's persona files in `tmp_path`, `name` written as `text` (a lone surrogate
+    "\udcea" writes the raw byte 0xEA, as an editor saving in Latin-1 would)."""
     for path in PERSONAS_DIR.glob("*.toml"):
         shutil.copy(path, tmp_path / path.name)
-    (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / name).write_bytes(text.encode("utf-8", "surrogateescape"))
     return tmp_path
 
 
@@ -105,11 +107,108 @@ def test_a_broken_persona_file_is_named_and_the_others_still_load(tmp_path, repl
     assert explain(problems[0], "fr").startswith("peer.toml\u202f: ")
 
 
+RECRUITER = (PERSONAS_DIR / "recruiter.toml").read_text("utf-8")
+FILES = {"peer.toml": PEER, "recruiter.toml": RECRUITER}
+PEER_PRESS = '[signals.press_contacts]\ndirection = "none"\nsources = ["assumption"]'
+PEER_PRESENCE = '[behaviours.presence]\nweight = 2.7\nsources = ["seed"]'
+PEER_HELPS = (
+    "helps = { fr = \"un réseau d'une taille raisonnable montre quelqu'un d'intégré à son milieu\", "
+    'en = "a network of reasonable size shows someone who belongs to their field" }\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("file", "replace", "by", "key", "where", "expected"),
+    [
+        # a reading that is not a table
+        (
+            "peer.toml",
+            PEER_PRESS,
+            '[signals]\npress_contacts = "none"',
+            "expected_found",
+            "signals.press_contacts",
+            "reading_table",
+        ),
+        ("peer.toml", 'scale = "log"', 'scale = "logarithmic"', "expected_found", "signals.connections.scale", "scale"),
+        # a favourable range upside down
+        ("recruiter.toml", "best = [80, 250]", "best = [250, 80]", "expected_found", "signals.summary_words.best", "best"),
+        # a "middle" reading without its favourable range
+        ("peer.toml", 'direction = "up"', 'direction = "middle"', "expected", "signals.connections.best", "best"),
+        # values above what the reader expects read better, and nothing says why
+        ("peer.toml", PEER_HELPS, "", "expected", "signals.connections.helps", "helps"),
+        ("peer.toml", PEER_PRESS, "", "expected", "signals", "every_signal"),
+        ("peer.toml", PEER_PRESENCE, "behaviours = 2.7", "expected_found", "behaviours", "behaviours_table"),
+        ("peer.toml", "[behaviours.presence]", "[behaviours.presense]", "expected_found", "behaviours.presense", "behaviour"),
+        ("peer.toml", PEER_PRESENCE, "behaviours.presence = 2.7", "expected_found", "behaviours.presence", "behaviour_table"),
+        (
+            "peer.toml",
+            PEER_PRESENCE,
+            PEER_PRESENCE.replace("2.7", "-2.7"),
+            "expected_found",
+            "behaviours.presence.weight",
+            "at_least_zero",
+        ),
+        # signals of a behaviour weigh something, and nothing bounds the behaviour
+        ("peer.toml", PEER_PRESENCE, "", "expected", "behaviours.presence", "behaviour_bound"),
+        (
+            "peer.toml",
+            'id = "peer"',
+            'id = "peer"\ncontexts = { sales = "recruiter" }',
+            "expected_found",
+            "contexts.sales",
+            "context_table",
+        ),
+        (
+            "recruiter.toml",
+            'compared_with = "communication"',
+            'compared_with = ["communication"]',
+            "expected_found",
+            "contexts.communication.compared_with",
+            "segment",
+        ),
+        # an integer no float holds: the file is refused as a whole, not a crash
+        ("peer.toml", "weight = 0.5", "weight = 1" + "0" * 400, "unreadable", None, None),
+        # one character saved in Latin-1 in a UTF-8 file
+        ("peer.toml", "Une personne du même secteur", "Une personne du m\udceame secteur", "cannot_read", None, None),
+    ],
+)
+def test_each_way_of_breaking_a_persona_file_is_refused_with_its_key(tmp_path, file, replace, by, key, where, expected):
+    text = FILES[file]
+    assert replace in text
+    personas, problems = load_personas(_copy(tmp_path, file, text.replace(replace, by, 1)))
+    assert sorted(personas) == sorted({"journalist", "peer", "recruiter"} - {file.removesuffix(".toml")})
+    assert len(problems) == 1
+    error = problems[0]
+    assert error.key == "persona." + key, str(error)
+    assert error.values["file"] == file
+    assert error.values.get("key") == where
+    said = error.values.get("expected")
+    assert (said.key if isinstance(said, Phrase) else said) == (expected and "persona." + expected)
+    assert explain(error, "en").startswith(f"{file}: ")
+    assert explain(error, "fr").startswith(f"{file}\u202f: ")
+    if where is not None:
+        assert f"{file}: {where}: expected " in explain(error, "en")
+        assert f"{file}\u202f: {where}\u202f: attendu " in explain(error, "fr")
+
+
+def test_a_context_the_reader_does_not_have_is_refused_with_the_ones_it_has():
+    personas, _ = load_personas()
+    with pytest.raises(InputError) as caught:
+        personas["recruiter"].context("sales")
+    assert caught.value.key == "readers.no_such_context"
+    assert caught.value.values["contexts"] == "communication"
+    with pytest.raises(InputError) as caught:
+        personas["peer"].context("sales")
+    assert caught.value.key == "readers.no_contexts"
+    assert personas["peer"].context(None) is None
+
+
 def test_a_deeply_nested_persona_file_is_refused_not_a_crash(tmp_path):
     nested = 'id = "peer"\nx = ' + "[" * 5000 + "]" * 5000 + "\n"
     personas, problems = load_personas(_copy(tmp_path, "peer.toml", nested))
     assert sorted(personas) == ["journalist", "recruiter"]
-    assert "peer.toml" in str(problems[0])
+    assert len(problems) == 1 and problems[0].key == "persona.too_deep"
+    assert problems[0].values == {"file": "peer.toml"}
 
 
 def test_readers_still_load_when_one_persona_file_is_broken(tmp_path):

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from model.comparison import differences
+from model.population import Population, population, segment
 from model.profile import from_signals, loads
+from model.reader import Reader
 from model.reading import read, read_all
+from model.signals import NAMES, encode_frame, encode_row
 
 PRESETS = Path(__file__).resolve().parent.parent / "data" / "presets"
 GOOD = {
@@ -114,6 +120,78 @@ def test_where_you_stand_is_a_percentile_among_members(readers):
     assert 0 <= weak < 30 < 70 < strong <= 100
 
 
+def declared_logits(reader: Reader, X: np.ndarray) -> np.ndarray:
+    """Each encoded profile's logit as the persona file declares it, signal by signal
+    (`SignalReading.contribution` on each distinct value), not through the reader's arrays."""
+    total = np.zeros(len(X))
+    for j, name in enumerate(NAMES):
+        values, inverse = np.unique(X[:, j], return_inverse=True)
+        total += np.array([reader.readings[name].contribution(float(v)) for v in values])[inverse.reshape(-1)]
+    return reader.intercept + total
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+MANAGER = json.loads((PRESETS / "comms_manager.json").read_text("utf-8"))["signals"]
+
+
+@pytest.mark.parametrize(
+    ("key", "members"),
+    [
+        ("recruiter", population),
+        ("recruiter/communication", lambda: segment("communication")),
+        ("peer", population),
+        ("journalist", population),
+    ],
+)
+def test_where_you_stand_is_the_share_of_compared_members_read_lower(readers, key: str, members: Callable[[], Population]):
+    """The seed's communications manager, placed among the members (or a context's segment) by
+    hand: every member's logit from the persona file, and the share strictly below."""
+    reader = readers.by_key(key)
+    manager = from_signals(MANAGER)
+    reading = read(reader, manager)
+    own = float(declared_logits(reader, encode_row(manager.values)[None, :])[0])
+    assert reading.logit == pytest.approx(own, abs=1e-9)
+    others = declared_logits(reader, encode_frame(members().profiles))
+    assert reading.percentile == pytest.approx(100 * float(np.mean(others < own - 1e-9)), abs=0.01)
+    assert 5 < reading.percentile < 95
+
+
+@pytest.mark.parametrize("assumed", ["connections", "cv_mismatches"])
+def test_the_range_is_the_members_10th_to_90th_on_the_one_assumed_signal(readers, assumed):
+    """Complete, the range is the probability itself; with one signal assumed, it spans what the
+    members' values of that signal give (10th to 90th percentile, the reading itself included)."""
+    reader = readers.get("recruiter")
+    complete = read(reader, from_signals(MANAGER))
+    assert complete.range == (complete.probability, complete.probability)
+    profile = from_signals({name: value for name, value in MANAGER.items() if name != assumed})
+    reading = read(reader, profile)
+    assert reading.assumed == (assumed,)
+    j = NAMES.index(assumed)
+    declared = reader.readings[assumed]
+    given = reading.logit - declared.contribution(float(encode_row(profile.values)[j]))
+    spread = given + np.array([declared.contribution(float(v)) for v in encode_frame(population().profiles)[:, j]])
+    q10, q90 = np.quantile(spread, (0.1, 0.9))
+    low, high = (logit(p) for p in reading.range)
+    assert low == pytest.approx(min(q10, reading.logit), abs=0.05)
+    assert high == pytest.approx(max(q90, reading.logit), abs=0.05)
+    assert high - low > 0.5
+
+
+def test_signals_the_reader_does_not_read_leave_no_range_when_assumed(readers):
+    """The peer ignores press contacts, positions and shares: assuming them changes nothing."""
+    peer = readers.get("peer")
+    complete = read(peer, from_signals(MANAGER))
+    ignored = ("press_contacts", "positions_listed", "shares_90d")
+    reading = read(peer, from_signals({name: value for name, value in MANAGER.items() if name not in ignored}))
+    assert set(reading.assumed) == set(ignored)
+    assert reading.probability == complete.probability
+    assert reading.range == (complete.probability, complete.probability)
+    assert reading.readable and reading.missing == ()
+
+
 def test_a_context_compares_with_its_own_segment(readers):
     """A communications recruiter places a candidate among communications candidates, who have
     more connections and press contacts than members at large: the same profile stands lower."""
@@ -136,10 +214,11 @@ def test_readers_differ_on_press_contacts_connections_and_company_posts(readers)
 def test_the_json_contract_has_range_percentile_readable_basis_and_reasons(readers):
     from words.readings import reading_json
 
-    document = reading_json(read(readers.get("recruiter"), from_signals({"connections": 300})), "en")
-    json.dumps(document)
-    assert document["range"][0] <= document["probability"] <= document["range"][1]
-    assert 0 <= document["percentile"] <= 100
+    reading = read(readers.get("recruiter"), from_signals({"connections": 300}))
+    document = json.loads(json.dumps(reading_json(reading, "en")))
+    assert document["probability"] == reading.probability
+    assert document["range"] == list(reading.range) and document["range"][1] - document["range"][0] > 0.3
+    assert document["percentile"] == reading.percentile
     assert document["readable"] is False and document["missing"]
     assert document["basis"] == {"kind": "textbook"}
     assert all({"signal", "verdict", "text", "sources"} <= set(r) for r in document["reasons"])

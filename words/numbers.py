@@ -18,7 +18,6 @@ from words.i18n import Lang
 LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 NNBSP = "\u202f"
 _PLURAL = re.compile(r"\{(\w+):([^|{}]*)\|([^{}]*)\}")
-_BEFORE = re.compile(r"[ \u00a0\u202f]?([:;!?%])")
 
 
 @cache

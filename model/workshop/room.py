@@ -98,11 +98,6 @@ class Agreement:
     def votes(self) -> int:
         return self.favourable + self.unfavourable
 
-    @property
-    def against_majority(self) -> float:
-        """The share of this profile's votes against its majority (0 unanimous, 0.5 split)."""
-        return min(self.favourable, self.unfavourable) / self.votes if self.votes else 0.0
-
 
 @dataclass(frozen=True)
 class Comparison:
