@@ -55,7 +55,26 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help=t(self.lang, "cli_help_help"))
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)}\n")
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(refusal(message, self.lang))}\n")
+
+
+ARGPARSE_REFUSALS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli_refused_required"),
+    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<given>.+?) \(choose from (?P<choices>.+)\)"), "cli_refused_choice"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "cli_refused_unknown"),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli_refused_one_value"),
+)
+"""argparse's own refusals (it writes them in English), in the person's language."""
+
+
+def refusal(message: str, lang: Lang) -> str:
+    """argparse's message said in `lang` when it is one of the refusals people meet; any other
+    stays as argparse wrote it."""
+    for pattern, key in ARGPARSE_REFUSALS:
+        found = pattern.fullmatch(message)
+        if found:
+            return t(lang, key, **found.groupdict())
+    return message
 
 
 @cache
@@ -103,7 +122,7 @@ def cmd_personas(args: argparse.Namespace) -> int:
     for p in listing:
         print(f"{p['id']:<12} {p['name']} — {p['question']}")
         for c in p["contexts"]:
-            print(f"{'':<12}   --context {c['id']}: {c['name']}")
+            print(typography(f"{'':<12}   --context {c['id']}: {c['name']}", args.lang))
     for problem in problems:
         print(t(args.lang, "cli_warning", message=problem), file=sys.stderr)
     return 0 if listing else EXIT_BAD_INPUT
@@ -111,7 +130,7 @@ def cmd_personas(args: argparse.Namespace) -> int:
 
 def _print_reading(reading: Reading, lang: Lang) -> None:
     shown = reading_json(reading, lang)
-    print(f"{shown['reader']}: {shown['question']}")
+    print(typography(f"{shown['reader']}: {shown['question']}", lang))
     print(f"  {shown['sentences'][0]}")
     print(f"  {shown['standing']}")
     for sentence in shown["sentences"][1:]:
@@ -201,8 +220,9 @@ def _lang(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def wanted_lang(argv: Sequence[str]) -> Lang:
-    """The language of the help and of argparse's refusals: the `--lang` the command line asks for,
-    read before argparse runs (it answers `--help` and refuses arguments before it returns)."""
+    """The language of the help and of argparse's refusals (`refusal`): the `--lang` the command
+    line asks for, read before argparse runs (it answers `--help` and refuses arguments before
+    it returns)."""
     for index, argument in enumerate(argv):
         if argument == "--lang=fr" or (argument == "--lang" and list(argv[index + 1 : index + 2]) == ["fr"]):
             return "fr"

@@ -22,6 +22,7 @@ from model.errors import InputError, Phrase, phrase
 SignalType = Literal["count", "share", "bool", "weeks", "days"]
 Value = int | float | bool | None
 Lang = Literal["fr", "en"]
+"""The languages every text exists in (the app, the command line, the files): said once, here."""
 LANGS: tuple[Lang, ...] = ("fr", "en")
 
 

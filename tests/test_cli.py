@@ -147,8 +147,12 @@ def test_judgements_generate_is_reproducible(capsys, tmp_path):
             ["read", "{file}", "--persona", "peer", "--context", "communication"],
             "Reader 'peer' has no context 'communication'",
         ),
-        ('{"signals": {}}', ["read", "{file}", "--persona", "recruiter", "--lang", "de"], "invalid choice: 'de'"),
-        ('{"signals": {}}', ["read", "{file}"], "the following arguments are required: --persona"),
+        (
+            '{"signals": {}}',
+            ["read", "{file}", "--persona", "recruiter", "--lang", "de"],
+            "--lang 'de': expected one of 'fr', 'en'",
+        ),
+        ('{"signals": {}}', ["read", "{file}"], "missing: --persona"),
         ('{"signals": {}}', ["read", "{file}", "--persona", "recruiter", "--judgements", "{file}"], "no 'verdict' column"),
         (None, ["judgements", "generate", "--seed", "-1"], "--seed '-1': expected a whole number from 0 to 4,294,967,295"),
         (None, ["judgements", "generate", "--size", "0"], "--size '0': expected a whole number from 1 to 1,000,000"),
@@ -167,7 +171,7 @@ def test_judgements_generate_is_reproducible(capsys, tmp_path):
             ["levers", "{file}", "--persona", "recruiter", "--target", "nan"],
             "--target 'nan': expected a number",
         ),
-        (None, ["levitate"], "invalid choice: 'levitate'"),
+        (None, ["levitate"], "'levitate': expected one of"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_naming_the_problem(capsys, tmp_path, content, args, message):
@@ -414,3 +418,18 @@ def test_an_input_that_exhausts_the_stack_or_memory_is_one_line_in_the_persons_l
     monkeypatch.setattr(cli.main, "read", exhausted)
     code, out, err = run(capsys, "read", "data/presets/comms_manager.json", "--persona", "peer", "--lang", lang)
     assert (code, out, err) == (2, "", said.format(kind=kind.__name__))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "says"),
+    [
+        (["read", "x.json", "--lang", "fr"], "regards read: il manque\u202f: --persona"),
+        (["read", "x.json", "--persona", "peer", "--lang", "fr", "--bogus"], "regards: non compris\u202f: --bogus"),
+        (["read", "x.json", "--lang", "fr", "--persona"], "regards read: --persona demande une valeur"),
+    ],
+)
+def test_argparses_refusals_are_said_in_the_language_asked_for(arguments, says, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(arguments)
+    assert done.value.code == 2
+    assert capsys.readouterr().err == says + "\n"

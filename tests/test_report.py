@@ -323,7 +323,7 @@ def test_dash_writes_the_report_to_standard_output(capfdbinary):
         (["--format", "docx"], "--format 'docx': expected html or pdf"),
         (["--target", "2"], "--target '2': expected a number from 0.01 to 0.99"),
         (["--target", "nan"], "--target 'nan'"),
-        (["--lang", "de"], "invalid choice: 'de'"),
+        (["--lang", "de"], "--lang 'de': expected one of 'fr', 'en'"),
         (["-o", "/nonexistent-folder/r.pdf"], "the folder /nonexistent-folder does not exist"),
         (["-o", "/"], "-o /: is a folder"),
     ],

@@ -10,11 +10,11 @@ import string
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
-Lang = Literal["fr", "en"]
+from model.signals import LANGS as LANGS
+from model.signals import Lang as Lang
+
 LOCALES = Path(__file__).resolve().parent / "locales"
-LANGS: tuple[Lang, ...] = ("fr", "en")
 USED: set[str] = set()
 
 

@@ -70,13 +70,13 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.sql.expression import Executable
 
 from model.errors import InputError, Phrase, phrase
+from model.signals import LANGS as LANGS
+from model.signals import Lang as Lang
 from model.workshop.codes import digest, matches, new_code, new_secret, new_token, normalise_code
 
-Lang = Literal["fr", "en"]
 Scale = Literal["yes_no", "scale_5"]
 Role = Literal["recruiter_hr", "journalist", "peer", "other"]
 
-LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
 SCALES: Final[tuple[Scale, ...]] = get_args(Scale)
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
 # The answers each scale takes: yes_no is 0 (no) or 1 (yes); scale_5 is 1 (surely not) to 5 (surely).
