@@ -131,9 +131,13 @@ class _Builder:
         self.notes: list[Phrase] = []
 
     def set(self, name: str, value: Value, source: Phrase) -> None:
+        """A signal the export gives, kept within its range and within the signal the catalogue
+        says it is part of (`at_most`, set before it)."""
         signal = SIGNALS[name]
         if isinstance(value, int | float) and not isinstance(value, bool):
-            value = type(value)(min(max(value, signal.low), signal.high))
+            bound = self.signals.get(signal.at_most) if signal.at_most is not None else None
+            high = min(signal.high, bound) if isinstance(bound, int | float) else signal.high
+            value = type(value)(min(max(value, signal.low), high))
         self.signals[name] = signal.validate(value)
         self.sources[name] = source
 
@@ -253,7 +257,7 @@ def _relations(tables: dict[str, pd.DataFrame], dates: dict[str, pd.Series], bui
             press = int(
                 is_press(positions if positions is not None else empty, companies if companies is not None else empty).sum()
             )
-            built.set("press_contacts", min(press, len(connections)), said("sources.press_contacts", count=press))
+            built.set("press_contacts", press, said("sources.press_contacts", count=press))
     _invitations(tables.get("Invitations.csv"), dates.get("Invitations.csv"), built)
     recommendations = tables.get("Recommendations_Received.csv")
     if recommendations is not None:
