@@ -28,12 +28,19 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-def test_the_domain_imports_neither_argparse_nor_streamlit_and_prints_nothing():
+FACES = ("argparse", "streamlit", "words", "ui", "views", "cli", "report", "app")
+"""What the domain never imports: the command line's parser, the app's framework, and the faces
+over it (the texts a person reads included: the domain names what is wrong, words say it)."""
+
+
+def test_the_domain_imports_neither_argparse_nor_streamlit_nor_a_face_and_prints_nothing():
     for path in (ROOT / "model").rglob("*.py"):
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
-                assert not any(n.split(".")[0] in ("argparse", "streamlit") for n in names), path
+                assert not any(n.split(".")[0] in FACES for n in names), f"{path}:{node.lineno} imports {names}"
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id != "print", f"{path}:{node.lineno} prints"
+            if isinstance(node, ast.Attribute) and node.attr in ("stdout", "stderr"):
+                assert not (isinstance(node.value, ast.Name) and node.value.id == "sys"), f"{path}:{node.lineno} writes to sys.{node.attr}"
