@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from model.profile import from_signals
 from model.reader import default_readers
 from model.reading import Reading, read
 from ui import state
-from words.i18n import LOCALES
 from words.readings import probability_short, reason_text, source_tag, standing_text, verdict_sentence
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -210,17 +208,6 @@ def test_a_broken_persona_file_warns_and_the_other_readers_work(tmp_path, monkey
     assert not at.exception
     assert any("peer.toml" in w.value for w in at.sidebar.warning)
     assert [r for r in at.radio(key=state.READER).options] == ["Journalist", "Recruiter", "Recruiter — Communications role"]
-
-
-def test_both_languages_have_the_same_texts_and_every_text_used_exists():
-    keys = {lang: set(tomllib.loads((LOCALES / f"{lang}.toml").read_text("utf-8"))) for lang in ("fr", "en")}
-    assert keys["fr"] == keys["en"]
-    used = set()
-    root = Path(APP).parent
-    for path in [Path(APP), *(p for folder in ("ui", "views", "words", "cli") for p in (root / folder).glob("*.py"))]:
-        used |= set(re.findall(r"t\(\s*lang,\s*\"([a-z_]+)\"", path.read_text("utf-8")))
-        used |= set(re.findall(r"\(\s*\w+,\s*\"(\w+)\",\s*\"(?:none_\w+)\"\)", path.read_text("utf-8")))
-    assert used and used <= keys["en"], used - keys["en"]
 
 
 def test_what_to_change_plans_applies_and_undoes():

@@ -20,7 +20,7 @@ from model.curves import Curve
 from model.reading import Reading, verdict_of
 from model.signals import SIGNALS
 from words.i18n import Lang, t
-from words.numbers import signed
+from words.numbers import signed, vega_number_locale
 from words.readings import reason_text, value_text
 
 Spec = dict[str, Any]
@@ -30,17 +30,6 @@ NEUTRAL_COLOUR = "#999999"
 VERDICTS = ("favourable", "unfavourable", "neutral")
 VERDICT_COLOURS = {"favourable": FAVOURABLE_COLOUR, "unfavourable": UNFAVOURABLE_COLOUR, "neutral": NEUTRAL_COLOUR}
 Y_AXIS_WIDTH = 64  # the shape and the spread beneath it share their x axis only if their y axes are as wide
-NUMBER_LOCALE = {
-    "fr": {
-        "decimal": ",",
-        "thousands": "\u202f",
-        "grouping": [3],
-        "currency": ["", "\u00a0€"],
-        "minus": "\u2212",
-        "percent": "\u202f%",
-    },
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""], "minus": "\u2212"},
-}
 
 
 def font(big: bool) -> int:
@@ -52,7 +41,7 @@ def config(lang: Lang, big: bool) -> Spec:
     """Type sizes and the language's number format, shared by every chart."""
     size = font(big)
     return {
-        "locale": {"number": NUMBER_LOCALE[lang]},
+        "locale": {"number": vega_number_locale(lang)},
         "axis": {"labelFontSize": size, "titleFontSize": size, "titleFontWeight": "normal"},
         "legend": {"labelFontSize": size, "titleFontSize": size, "orient": "bottom", "symbolSize": 12 * size},
         "text": {"fontSize": size},

@@ -38,6 +38,21 @@ def typography(text: str, lang: Lang) -> str:
     return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
 
 
+def vega_number_locale(lang: Lang) -> dict[str, object]:
+    """Vega's number locale for charts' axes and labels: CLDR's separators (Babel), and the
+    minus sign and the percent spacing `number` and `percent` write."""
+    symbols = babel_locale(lang).number_symbols
+    latin = symbols.get("latn", symbols)
+    return {
+        "decimal": latin["decimal"],
+        "thousands": latin["group"].replace("\u00a0", NNBSP),
+        "grouping": [3],
+        "currency": ["", ""],
+        "minus": "\u2212",
+        "percent": f"{NNBSP}%" if lang == "fr" else "%",
+    }
+
+
 def number(value: float, lang: Lang, decimals: int = 0) -> str:
     """1 200 / 1,200; a minus sign, not a hyphen."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
