@@ -19,6 +19,7 @@ from cli.edges import load_profile, print_json, read_bytes, whole_argument
 from cli.import_linkedin import register as register_import_linkedin
 from cli.levers import register as register_levers
 from cli.report import register as register_report
+from cli.serve import register as register_app
 from cli.workshop import register as register_workshop
 from model.comparison import differences, disagreements
 from model.errors import InputError
@@ -270,6 +271,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     register_levers(commands, lang)
     register_workshop(commands, lang)
     register_report(commands, lang)
+    register_app(commands, lang)
     return parser
 
 

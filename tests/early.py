@@ -29,6 +29,7 @@ class Early(Generic[T]):
     def __init__(self, work: Callable[[], T]) -> None:
         self._work = work
         self._queued = False
+        self._began = False
         self._done = threading.Event()
         self._value: T | None = None
         self._error: BaseException | None = None
@@ -44,6 +45,8 @@ class Early(Generic[T]):
                 Early._worker.start()
 
     def result(self) -> T:
+        if threading.current_thread() is Early._worker and not self._done.is_set():
+            self._run()  # asked for by another piece of work: done here, or the queue would wait on itself
         self.start()
         self._done.wait()
         if self._error is not None:
@@ -57,6 +60,10 @@ class Early(Generic[T]):
             Early._queue.get()._run()
 
     def _run(self) -> None:
+        with Early._lock:
+            if self._began:
+                return
+            self._began = True
         try:
             self._value = self._work()
         except BaseException as error:  # noqa: BLE001 - handed to the test that asks for the result

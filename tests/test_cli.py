@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -433,3 +434,20 @@ def test_argparses_refusals_are_said_in_the_language_asked_for(arguments, says, 
         main(arguments)
     assert done.value.code == 2
     assert capsys.readouterr().err == says + "\n"
+
+
+def test_app_starts_streamlit_on_the_shipped_or_checkout_app_from_its_folder(monkeypatch, tmp_path):
+    import cli.serve
+
+    started: list[tuple[str, list[str], str]] = []
+    monkeypatch.setattr(cli.serve.os, "execv", lambda path, argv: started.append((path, argv, os.getcwd())))
+    monkeypatch.chdir(tmp_path)
+    main(["app", "--port", "8600"])
+    ((path, argv, folder),) = started
+    assert argv[1:4] == ["-m", "streamlit", "run"] and Path(argv[4]) == cli.serve.APP and argv[-2:] == ["--server.port", "8600"]
+    assert Path(folder) == cli.serve.APP.parent and (Path(folder) / ".streamlit" / "config.toml").is_file()
+
+
+def test_app_refuses_a_port_that_is_not_one(capsys):
+    assert main(["app", "--port", "0", "--lang", "fr"]) == 2
+    assert "--port '0'\u202f: attendu un nombre entier de 1 à 65\u202f535" in capsys.readouterr().err

@@ -73,8 +73,28 @@ def _installed_and_run() -> tuple[Path, Path, subprocess.CompletedProcess[str], 
     return python, empty, _run(python, empty, "compare", "profile.json", "--json"), _run(python, empty, "personas", "--json")
 
 
+SHIPPED_APP = """
+import json
+from streamlit.testing.v1 import AppTest
+from cli.serve import APP
+at = AppTest.from_file(str(APP), default_timeout=60).run()
+print(json.dumps({"app": str(APP), "exceptions": [e.value for e in at.exception], "errors": [e.value for e in at.error],
+                  "titles": [t.value for t in at.title]}))
+"""
+
+
+def _installed_app() -> subprocess.CompletedProcess[str]:
+    """The app the wheel ships, run once (AppTest) from an empty directory with the installed packages."""
+    python, empty, *_ = WHEEL.result()
+    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REGARDS_PERSONAS_DIR")}
+    return subprocess.run(
+        [str(python), "-c", SHIPPED_APP], cwd=empty, capture_output=True, text=True, timeout=180, env=environment
+    )
+
+
 WHEEL = Early(_installed_and_run)
-pytestmark = pytest.mark.early(WHEEL)
+APP = Early(_installed_app)
+pytestmark = pytest.mark.early(WHEEL, APP)
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +125,11 @@ def test_the_installed_package_imports_from_the_wheel_not_the_checkout(installed
         env=_outside(),
     )
     assert str(ROOT) not in result.stdout and "site-packages" in result.stdout
+
+
+def test_the_installed_package_ships_the_app_and_it_opens():
+    result = APP.result()
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "site-packages" in shown["app"] and str(ROOT) not in shown["app"]
+    assert shown["exceptions"] == [] and shown["errors"] == [] and shown["titles"], shown
