@@ -30,7 +30,7 @@ profile = st.Page("views/profile.py", title=t(lang, "page_profile"), url_path="p
 evidence = st.Page("views/evidence.py", title=t(lang, "page_evidence"), url_path="sources")
 workshop = st.Page("views/workshop.py", title=t(lang, "page_workshop"), url_path="workshop")
 join = st.Page("views/join.py", title=t(lang, "page_join"), url_path="join")
-presenting = st.session_state[state.PRESENTER]
+presenting = state.session()[state.PRESENTER]
 pages = [compare, reading, levers, profile] if presenting else [reading, compare, levers, profile]
 page = st.navigation([*pages, evidence, workshop, join], position="hidden" if participant else "top")
 # The workshop pages keep their own address (the trainer's secret, a participant's token).

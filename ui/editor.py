@@ -28,7 +28,7 @@ def profile_page() -> None:
     state.restore_widgets()
     edit, live = st.columns([5, 2], gap="large")
     with edit:
-        if st.session_state.pop(state.FOCUS_IMPORT, False):
+        if state.session().pop(state.FOCUS_IMPORT, False):
             linkedin_import(lang)
             _sources(lang)
         else:
@@ -50,15 +50,15 @@ def _sources(lang: Lang) -> None:
             format_func=lambda k: t(lang, "preset_none") if not k else presets()[k].name[lang],
             on_change=_apply_preset,
         )
-        current = st.session_state[state.PRESET]
+        current = state.session()[state.PRESET]
         if current:
             st.info(typography(f"**{presets()[current].name[lang]}** — {presets()[current].description[lang]}", lang))
         st.button(t(lang, "reset"), on_click=_replace, args=({},), key=state.BUTTON_RESET)
     with right:
         st.file_uploader(t(lang, "upload"), type=["json"], key=state.UPLOAD, help=t(lang, "upload_help"), on_change=_apply_upload)
-        if problem := st.session_state.get(state.UPLOAD_PROBLEM):
+        if problem := state.session().get(state.UPLOAD_PROBLEM):
             st.error(t(lang, "upload_error", message=explain(problem, lang, codes=False)))
-        elif loaded := st.session_state.get(state.UPLOAD_LOADED):
+        elif loaded := state.session().get(state.UPLOAD_LOADED):
             st.success(t(lang, "upload_ok", name=loaded))
         document = state.profile().to_json()
         private_download(
@@ -78,31 +78,31 @@ def _replace(values: dict[str, Value], preset: str | None = None) -> None:
 
 
 def _apply_preset() -> None:
-    choice = st.session_state.get(state.PRESET_CHOICE)
+    choice = state.session().get(state.PRESET_CHOICE)
     if choice:
         _replace(dict(presets()[choice].profile.to_json()["signals"]), choice)
 
 
 def _apply_upload() -> None:
     """Read the uploaded JSON in memory; on any problem keep the profile as it was."""
-    st.session_state.pop(state.UPLOAD_PROBLEM, None)
-    st.session_state.pop(state.UPLOAD_LOADED, None)
-    uploaded = st.session_state.get(state.UPLOAD)
+    state.session().pop(state.UPLOAD_PROBLEM, None)
+    state.session().pop(state.UPLOAD_LOADED, None)
+    uploaded = state.session().get(state.UPLOAD)
     if uploaded is None:
         return
     try:
         profile = loads(uploaded.getvalue())
     except InputError as error:
-        st.session_state[state.UPLOAD_PROBLEM] = error
+        state.session()[state.UPLOAD_PROBLEM] = error
         return
     _replace(dict(profile.to_json()["signals"]))
-    st.session_state[state.UPLOAD_LOADED] = uploaded.name
+    state.session()[state.UPLOAD_LOADED] = uploaded.name
 
 
 def _editor(lang: Lang) -> None:
     given = state.signals()
     to_fill_in = signals_to_fill_in()
-    problems = st.session_state.get(state.EDITOR_PROBLEMS, {})
+    problems = state.session().get(state.EDITOR_PROBLEMS, {})
     for situation, signals in by_situation().items():
         with st.expander(f"{situation}. {SITUATIONS[situation][lang]}", expanded=True):
             columns = st.columns(3)
@@ -146,7 +146,7 @@ def _changed(signal: Signal) -> None:
     """One field changed: keep it if valid, else say why and keep the value it had."""
     lang = state.lang()
     name = signal.name
-    problems: dict[str, str] = st.session_state.setdefault(state.EDITOR_PROBLEMS, {})
+    problems: dict[str, str] = state.session().setdefault(state.EDITOR_PROBLEMS, {})
     problems.pop(name, None)
     raw = st.session_state[state.widget_key(name)]
     remember_reading()

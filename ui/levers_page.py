@@ -27,11 +27,11 @@ SLIDER_BUDGETS = (1.0, 30.0, 1.0)
 def levers_page() -> None:
     lang = state.lang()
     readers = session_readers().readers
-    main = st.session_state[state.READER]
+    main = state.session()[state.READER]
     st.title(t(lang, "levers_title"))
     st.write(t(lang, "levers_intro", reader=readers[main].name(lang)))
     others = [k for k in readers if k != main]
-    st.session_state[state.LEVERS_ALSO] = [k for k in st.session_state.get(state.LEVERS_ALSO, []) if k in others]
+    state.session()[state.LEVERS_ALSO] = [k for k in state.session().get(state.LEVERS_ALSO, []) if k in others]
     also = st.multiselect(t(lang, state.LEVERS_ALSO), others, key=state.LEVERS_ALSO, format_func=lambda k: readers[k].name(lang))
     left, middle, right = st.columns(3)
     lowest, highest, every = SLIDER_TARGETS
@@ -95,13 +95,13 @@ def _buttons(found: Plan, lang: Lang) -> None:
         t(lang, "levers_undo"),
         key=state.BUTTON_LEVERS_UNDO,
         on_click=_undo,
-        disabled=state.LEVERS_APPLIED not in st.session_state,
+        disabled=state.LEVERS_APPLIED not in state.session(),
     )
 
 
 def _applied(lang: Lang, readers: dict[str, Reader]) -> None:
     """After "Apply": what the applied plan did, as it was computed (before → after), until undone."""
-    applied = st.session_state.get(state.LEVERS_APPLIED)
+    applied = state.session().get(state.LEVERS_APPLIED)
     if not applied:
         return
     lines = [
@@ -119,9 +119,9 @@ def _applied(lang: Lang, readers: dict[str, Reader]) -> None:
 
 
 def _apply(found: Plan) -> None:
-    st.session_state[state.LEVERS_APPLIED] = {
+    state.session()[state.LEVERS_APPLIED] = {
         "signals": dict(state.signals()),
-        "preset": st.session_state[state.PRESET],
+        "preset": state.session()[state.PRESET],
         "before": dict(found.before),
         "after": dict(found.after),
     }
@@ -129,5 +129,5 @@ def _apply(found: Plan) -> None:
 
 
 def _undo() -> None:
-    applied = st.session_state.pop(state.LEVERS_APPLIED)
+    applied = state.session().pop(state.LEVERS_APPLIED)
     state.set_signals(applied["signals"], applied["preset"])

@@ -7,7 +7,7 @@ replaced by a fresh one); only the derived counts stay, in this session.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
 import streamlit as st
 
@@ -24,15 +24,19 @@ from words.numbers import date
 from words.readings import value_text
 
 SAMPLE = DATA_DIR / "samples" / "sample_export.zip"
-SUMMARY, PROBLEM, GENERATION = state.LINKEDIN_SUMMARY, state.LINKEDIN_PROBLEM, state.LINKEDIN_GENERATION
-PENDING, UNDO, UNDONE = state.LINKEDIN_PENDING, state.LINKEDIN_UNDO, state.LINKEDIN_UNDONE
+SUMMARY: Final = state.LINKEDIN_SUMMARY
+PROBLEM: Final = state.LINKEDIN_PROBLEM
+GENERATION: Final = state.LINKEDIN_GENERATION
+PENDING: Final = state.LINKEDIN_PENDING
+UNDO: Final = state.LINKEDIN_UNDO
+UNDONE: Final = state.LINKEDIN_UNDONE
 READING_PAGE = "views/reading.py"
 
 
 def linkedin_import(lang: Lang) -> None:
     st.subheader(t(lang, "linkedin_title"))
     st.caption(t(lang, "linkedin_help"))
-    generation = st.session_state.setdefault(GENERATION, 0)
+    generation = state.session().setdefault(GENERATION, 0)
     st.file_uploader(
         t(lang, "linkedin_upload"),
         type=["zip"],
@@ -41,39 +45,42 @@ def linkedin_import(lang: Lang) -> None:
         args=(generation,),
     )
     st.button(t(lang, "linkedin_sample"), key=state.BUTTON_LINKEDIN_SAMPLE, on_click=_from_sample)
-    if problem := st.session_state.get(PROBLEM):
+    if problem := state.session().get(PROBLEM):
         st.error(t(lang, "linkedin_error", message=plain(explain(problem, lang, codes=False))))
-    elif pending := st.session_state.get(PENDING):
+    elif pending := state.session().get(PENDING):
         _preview(pending, lang)
-    elif st.session_state.pop(UNDONE, False):
+    elif state.session().pop(UNDONE, False):
         st.info(t(lang, "linkedin_undone"))
-    elif summary := st.session_state.get(SUMMARY):
+    elif summary := state.session().get(SUMMARY):
         _summary(summary, lang)
         buttons = st.container(horizontal=True)
         if buttons.button(t(lang, "linkedin_see_reading"), key=state.BUTTON_LINKEDIN_SEE_READING, type="primary"):
             st.switch_page(READING_PAGE)
         buttons.button(
-            t(lang, "linkedin_undo"), key=state.BUTTON_LINKEDIN_UNDO, on_click=_undo, disabled=UNDO not in st.session_state
+            t(lang, "linkedin_undo"), key=state.BUTTON_LINKEDIN_UNDO, on_click=_undo, disabled=UNDO not in state.session()
         )
 
 
 def signals_to_fill_in() -> set[str]:
     """The signals the last import could not give, for the editor to mark."""
-    summary = st.session_state.get(SUMMARY)
+    summary = state.session().get(SUMMARY)
     return set(summary["to_fill_in"]) if summary else set()
 
 
 def forget_import() -> None:
     """The profile was replaced another way: the import's summary no longer describes it."""
-    for key in (SUMMARY, PROBLEM, PENDING, UNDO):
-        st.session_state.pop(key, None)
+    session = state.session()
+    session.pop(SUMMARY, None)
+    session.pop(PROBLEM, None)
+    session.pop(PENDING, None)
+    session.pop(UNDO, None)
 
 
 def _from_upload(generation: int) -> None:
     uploaded = st.session_state.get(state.linkedin_upload_key(generation))
     if uploaded is not None:
         _import(uploaded.getvalue())
-    st.session_state[GENERATION] = generation + 1
+    state.session()[GENERATION] = generation + 1
 
 
 def _from_sample() -> None:
@@ -83,26 +90,26 @@ def _from_sample() -> None:
 def _import(data: bytes) -> None:
     """Read in memory and show what would change; nothing is applied before the person confirms.
     On a bad archive the profile on screen stays as it was."""
-    for key in (PROBLEM, PENDING):
-        st.session_state.pop(key, None)
+    state.session().pop(PROBLEM, None)
+    state.session().pop(PENDING, None)
     try:
         result = import_export(data)
     except InputError as error:
-        st.session_state[PROBLEM] = error
+        state.session()[PROBLEM] = error
         return
-    st.session_state[PENDING] = {"signals": dict(result.signals), "summary": import_json(result)}
+    state.session()[PENDING] = {"signals": dict(result.signals), "summary": import_json(result)}
 
 
 def _merged(found: dict[str, Any]) -> dict[str, Any]:
     """The archive's values over what the person gave; an example's values are not the person's and go."""
-    kept = {} if st.session_state[state.PRESET] else dict(state.signals())
+    kept = {} if state.session()[state.PRESET] else dict(state.signals())
     return {**kept, **found}
 
 
 def changes(found: dict[str, Value], lang: Lang) -> list[dict[str, str]]:
     """Signal by signal: what the profile has now, what the archive gives, and what applying does."""
     given, now = state.signals(), state.profile().values
-    example = bool(st.session_state[state.PRESET])
+    example = bool(state.session()[state.PRESET])
     rows = []
     for name, value in found.items():
         signal = SIGNALS[name]
@@ -124,7 +131,7 @@ def changes(found: dict[str, Value], lang: Lang) -> list[dict[str, str]]:
     return rows
 
 
-def _preview(pending: dict[str, Any], lang: Lang) -> None:
+def _preview(pending: state.LinkedinPending, lang: Lang) -> None:
     found = pending["signals"]
     rows = changes(found, lang)
     replaced = len([r for r in rows if r[t(lang, "linkedin_col_change")] == t(lang, "linkedin_change_replaces")])
@@ -136,27 +143,27 @@ def _preview(pending: dict[str, Any], lang: Lang) -> None:
 
 
 def _apply() -> None:
-    pending = st.session_state.pop(PENDING)
-    st.session_state[UNDO] = (
+    pending = state.session().pop(PENDING)
+    state.session()[UNDO] = (
         dict(state.signals()),
-        st.session_state[state.PRESET],
-        st.session_state.get(state.PROFILE_IN_URL, True),
+        state.session()[state.PRESET],
+        state.session().get(state.PROFILE_IN_URL, True),
     )
     state.set_signals(_merged(pending["signals"]))
-    st.session_state[state.PROFILE_IN_URL] = False
-    st.session_state[SUMMARY] = pending["summary"]
+    state.session()[state.PROFILE_IN_URL] = False
+    state.session()[SUMMARY] = pending["summary"]
 
 
 def _cancel() -> None:
-    st.session_state.pop(PENDING, None)
+    state.session().pop(PENDING, None)
 
 
 def _undo() -> None:
-    signals, preset, in_url = st.session_state.pop(UNDO)
+    signals, preset, in_url = state.session().pop(UNDO)
     state.set_signals(signals, preset)
-    st.session_state[state.PROFILE_IN_URL] = in_url
-    st.session_state.pop(SUMMARY, None)
-    st.session_state[UNDONE] = True
+    state.session()[state.PROFILE_IN_URL] = in_url
+    state.session().pop(SUMMARY, None)
+    state.session()[UNDONE] = True
 
 
 def _summary(summary: dict[str, Any], lang: Lang) -> None:

@@ -20,7 +20,7 @@ COLOURS = {"favourable": "blue", "unfavourable": "orange", "neutral": "gray"}
 
 def _reading() -> Reading | None:
     """The session reader's reading of the profile; None when no reader could be loaded (the sidebar says so)."""
-    reader = session_readers().readers.get(st.session_state[state.READER])
+    reader = session_readers().readers.get(state.session()[state.READER])
     return read(reader, state.profile()) if reader is not None else None
 
 
@@ -29,7 +29,7 @@ def remember_reading() -> None:
     reading = _reading()
     if reading is None:
         return
-    st.session_state[state.BEFORE_CHANGE] = {
+    state.session()[state.BEFORE_CHANGE] = {
         "reader": reading.key,
         "probability": reading.probability,
         "contributions": dict(reading.contributions),
@@ -41,7 +41,7 @@ def live_reading(lang: Lang) -> None:
     reading = _reading()
     if reading is None:
         return
-    before = st.session_state.get(state.BEFORE_CHANGE)
+    before = state.session().get(state.BEFORE_CHANGE)
     if before is not None and before["reader"] != reading.key:
         before = None
     st.markdown(f"##### {t(lang, 'live_title', reader=reading.reader.name(lang))}")

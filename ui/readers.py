@@ -4,6 +4,7 @@ this server process, and any this session learned from judgements (kept in the s
 from __future__ import annotations
 
 import gc
+from typing import Final
 
 import streamlit as st
 
@@ -11,7 +12,7 @@ from model.reader import Reader, Readers, default_readers
 from model.reading import standing
 from ui import state
 
-LEARNED = state.LEARNED
+LEARNED: Final = state.LEARNED
 
 
 @st.cache_resource(show_spinner=False)
@@ -32,14 +33,14 @@ def shared_readers() -> Readers:
 def session_readers() -> Readers:
     """The shared readers, with this session's learned readers in place of their textbook ones."""
     readers = shared_readers()
-    for reader in st.session_state.get(LEARNED, {}).values():
+    for reader in state.session().get(LEARNED, {}).values():
         readers = readers.with_reader(reader)
     return readers
 
 
 def keep_learned(reader: Reader) -> None:
-    st.session_state[LEARNED] = {**st.session_state.get(LEARNED, {}), reader.key: reader}
+    state.session()[LEARNED] = {**state.session().get(LEARNED, {}), reader.key: reader}
 
 
 def forget_learned(key: str) -> None:
-    st.session_state[LEARNED] = {k: v for k, v in st.session_state.get(LEARNED, {}).items() if k != key}
+    state.session()[LEARNED] = {k: v for k, v in state.session().get(LEARNED, {}).items() if k != key}

@@ -48,7 +48,7 @@ def reader_key(reader: Reader) -> tuple[str, int]:
 
 def reading_page() -> None:
     lang = state.lang()
-    reader = session_readers().readers[st.session_state[state.READER]]
+    reader = session_readers().readers[state.session()[state.READER]]
     reading = read(reader, state.profile())
     example_notice(lang)
     st.title(reader.name(lang))
@@ -69,7 +69,7 @@ def reading_page() -> None:
 
 def example_notice(lang: Lang) -> None:
     """The first screen says the profile is an example, and offers the two ways in."""
-    preset = st.session_state[state.PRESET]
+    preset = state.session()[state.PRESET]
     if not preset:
         return
     with st.container(border=True, key=state.BOX_EXAMPLE_NOTICE):
@@ -78,7 +78,7 @@ def example_notice(lang: Lang) -> None:
         if ways.button(t(lang, "example_enter"), key=state.BUTTON_EXAMPLE_ENTER, type="primary"):
             st.switch_page(PROFILE_PAGE)
         if ways.button(t(lang, "example_import"), key=state.BUTTON_EXAMPLE_IMPORT):
-            st.session_state[state.FOCUS_IMPORT] = True
+            state.session()[state.FOCUS_IMPORT] = True
             st.switch_page(PROFILE_PAGE)
 
 
@@ -131,7 +131,7 @@ def numbers_table(reading: Reading, lang: Lang) -> str:
 def _shape(lang: Lang) -> None:
     """A fragment: picking another signal redraws only this view."""
     st.subheader(t(lang, "shape_title"))
-    reader = session_readers().readers[st.session_state[state.READER]]
+    reader = session_readers().readers[state.session()[state.READER]]
     shown = [n for n in NAMES if not reader.ignores(n)]
     name = st.selectbox(t(lang, "shape_signal"), shown, key=state.SHAPE_SIGNAL, format_func=lambda n: SIGNALS[n].label[lang])
     value = state.profile().values[name]
@@ -172,7 +172,7 @@ def _provenance(reading: Reading, lang: Lang) -> None:
             on_change=_learn,
             args=(reader,),
         )
-        if problem := st.session_state.get(state.JUDGEMENTS_PROBLEM):
+        if problem := state.session().get(state.JUDGEMENTS_PROBLEM):
             st.error(t(lang, "judgements_error", message=explain(problem, lang, codes=False)))
 
 
@@ -193,14 +193,14 @@ def _departures(reader: Reader, lang: Lang) -> None:
 
 def _learn(reader: Reader) -> None:
     """Learn this reader from an uploaded judgements CSV, in memory, for this session only."""
-    st.session_state.pop(state.JUDGEMENTS_PROBLEM, None)
-    uploaded = st.session_state.get(state.JUDGEMENTS_UPLOAD)
+    state.session().pop(state.JUDGEMENTS_PROBLEM, None)
+    uploaded = state.session().get(state.JUDGEMENTS_UPLOAD)
     if uploaded is None:
         return
     try:
         judgements = read_csv(uploaded.getvalue(), uploaded.name)
     except InputError as error:
-        st.session_state[state.JUDGEMENTS_PROBLEM] = error
+        state.session()[state.JUDGEMENTS_PROBLEM] = error
         return
     base = session_readers().readers[reader.key]
     textbook = base if base.basis.kind == "textbook" else session_readers().readers[reader.key]

@@ -26,10 +26,10 @@ MIME = {"html": "text/html", "pdf": "application/pdf"}
 def chosen_readers() -> list[Reader]:
     """The session's reader and those chosen on the what-to-change page; every reader if none were."""
     readers = session_readers().readers
-    picked = [k for k in st.session_state.get(state.LEVERS_ALSO) or [] if k in readers]
+    picked = [k for k in state.session().get(state.LEVERS_ALSO) or [] if k in readers]
     if not picked:
         return list(readers.values())
-    keys = dict.fromkeys([st.session_state[state.READER], *picked])
+    keys = dict.fromkeys([state.session()[state.READER], *picked])
     return [readers[k] for k in keys if k in readers]
 
 
@@ -56,7 +56,7 @@ def report_button() -> None:
         st.download_button(
             t(lang, "report_download", format=kind.upper()),
             data=_builder(
-                state.profile(), chosen_readers(), lang, float(st.session_state.get(state.LEVERS_TARGET, DEFAULT_TARGET)), kind
+                state.profile(), chosen_readers(), lang, float(state.session().get(state.LEVERS_TARGET, DEFAULT_TARGET)), kind
             ),
             file_name=f"regards-report.{kind}",
             mime=MIME[kind],

@@ -74,7 +74,7 @@ def sidebar(readers: Readers) -> None:
             persist_state="session",
         )
         st.toggle(t(lang, "profile_in_url"), key=state.PROFILE_IN_URL, value=True, help=t(lang, "profile_in_url_help"))
-        st.caption(t(lang, "profile_in_url_on") if st.session_state[state.PROFILE_IN_URL] else t(lang, "profile_in_url_off"))
+        st.caption(t(lang, "profile_in_url_on") if state.session()[state.PROFILE_IN_URL] else t(lang, "profile_in_url_off"))
         st.toggle(
             t(lang, "presenter"),
             key=state.PRESENTER,
@@ -82,15 +82,15 @@ def sidebar(readers: Readers) -> None:
             on_change=state.start_presenting,
             persist_state="session",
         )
-        preset = st.session_state[state.PRESET]
+        preset = state.session()[state.PRESET]
         name = presets()[preset].name[lang] if preset in presets() else t(lang, "custom_profile")
         st.caption(t(lang, "current_profile", name=name))
         for problem in preset_problems():
             st.warning(t(lang, "broken_preset", message=explain(problem, lang)))
         for problem in readers.problems:
             st.warning(t(lang, "broken_persona", message=explain(problem, lang, codes=False)))
-        if problem := state.take_url_problem():
-            st.warning(t(lang, "url_ignored", message=explain(problem, lang, codes=False)))
+        if url_problem := state.take_url_problem():
+            st.warning(t(lang, "url_ignored", message=explain(url_problem, lang, codes=False)))
     st.markdown(FRAME_CSS, unsafe_allow_html=True)
-    if st.session_state[state.PRESENTER]:
+    if state.session()[state.PRESENTER]:
         st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

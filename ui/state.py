@@ -9,7 +9,7 @@ own changes are written to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypedDict, TypeVar, cast
 
 import streamlit as st
 
@@ -19,64 +19,117 @@ from model.profile import Profile, from_signals
 from model.signals import NAMES, SIGNALS, Value, unknown_signal
 from words.i18n import Lang
 
+if TYPE_CHECKING:  # the schema's types only: this module imports no more at run time
+    from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+    from model.reader import Reader
+    from model.reading import Verdict
+    from model.workshop.room import Room
+    from model.workshop.store import Role, Scale
+
 DEFAULT_PRESET = "comms_manager"
 DEFAULT_READER = "recruiter/communication"
-LANG, READER, PRESENTER, SIGNALS_KEY, PRESET = "lang", "reader", "presenter", "signals", "preset"
-PRESET_CHOICE = "preset_choice"
-PROFILE_IN_URL = "profile_in_url"
+LANG: Final = "lang"
+READER: Final = "reader"
+PRESENTER: Final = "presenter"
+SIGNALS_KEY: Final = "signals"
+PRESET: Final = "preset"
+PRESET_CHOICE: Final = "preset_choice"
+PROFILE_IN_URL: Final = "profile_in_url"
 """Whether the page's address carries the profile (for sharing and the back button). Off after
 an import: an export's counts stay in the session, not in browser history or copied links."""
-URL_WRITTEN = "_url_written"
-CHARTS = "_charts"
+URL_WRITTEN: Final = "_url_written"
+CHARTS: Final = "_charts"
 CHARTS_KEPT = 24
-BEFORE_CHANGE = "_before_change"
-EDITOR_PROBLEMS = "_editor_problems"
-FOCUS_IMPORT = "_focus_import"
-UPLOAD, UPLOAD_PROBLEM, UPLOAD_LOADED = "upload", "upload_problem", "upload_loaded"
-JUDGEMENTS_UPLOAD, JUDGEMENTS_PROBLEM = "judgements_upload", "judgements_problem"
-LEARNED = "learned_readers"
-LEVERS_ALSO, LEVERS_TARGET, LEVERS_APPLIED = "levers_also", "levers_target", "levers_applied"
-LINKEDIN_SUMMARY, LINKEDIN_PROBLEM, LINKEDIN_GENERATION = "linkedin_summary", "linkedin_problem", "linkedin_uploader_generation"
-LINKEDIN_PENDING, LINKEDIN_UNDO, LINKEDIN_UNDONE = "linkedin_pending", "linkedin_undo_signals", "linkedin_undone"
-JOIN_AT, JOIN_PROBLEM = "join_at", "join_problem"
-WORKSHOP_ROOMS, WORKSHOP_PROBLEM, WORKSHOP_ENDED = "workshop_rooms", "workshop_problem", "workshop_ended"
-WORKSHOP_READER, WORKSHOP_PROFILES, WORKSHOP_LANG = "workshop_reader", "workshop_profiles", "workshop_lang"
-WORKSHOP_SCALE, WORKSHOP_DAYS = "workshop_scale", "workshop_days"
-REPORT_FORMAT = "report_format"
-PRESENTER_START, URL_PROBLEM = "_presenter_start", "_url_problem"
-LEVERS_BUDGET = "levers_budget"
-LEVERS_TRADE_OFFS = "levers_trade_offs"
-LEVERS_FIXED = "levers_fixed"
-SHAPE_SIGNAL = "shape_signal"
-JOIN_CODE = "join_code"
-JOIN_ROLE = "join_role"
-WORKSHOP_ROLE = "workshop_role"
+BEFORE_CHANGE: Final = "_before_change"
+EDITOR_PROBLEMS: Final = "_editor_problems"
+FOCUS_IMPORT: Final = "_focus_import"
+UPLOAD: Final = "upload"
+UPLOAD_PROBLEM: Final = "upload_problem"
+UPLOAD_LOADED: Final = "upload_loaded"
+JUDGEMENTS_UPLOAD: Final = "judgements_upload"
+JUDGEMENTS_PROBLEM: Final = "judgements_problem"
+LEARNED: Final = "learned_readers"
+LEVERS_ALSO: Final = "levers_also"
+LEVERS_TARGET: Final = "levers_target"
+LEVERS_APPLIED: Final = "levers_applied"
+LINKEDIN_SUMMARY: Final = "linkedin_summary"
+LINKEDIN_PROBLEM: Final = "linkedin_problem"
+LINKEDIN_GENERATION: Final = "linkedin_uploader_generation"
+LINKEDIN_PENDING: Final = "linkedin_pending"
+LINKEDIN_UNDO: Final = "linkedin_undo_signals"
+LINKEDIN_UNDONE: Final = "linkedin_undone"
+JOIN_AT: Final = "join_at"
+JOIN_PROBLEM: Final = "join_problem"
+WORKSHOP_ROOMS: Final = "workshop_rooms"
+WORKSHOP_PROBLEM: Final = "workshop_problem"
+WORKSHOP_ENDED: Final = "workshop_ended"
+WORKSHOP_READER: Final = "workshop_reader"
+WORKSHOP_PROFILES: Final = "workshop_profiles"
+WORKSHOP_LANG: Final = "workshop_lang"
+WORKSHOP_SCALE: Final = "workshop_scale"
+WORKSHOP_DAYS: Final = "workshop_days"
+REPORT_FORMAT: Final = "report_format"
+PRESENTER_START: Final = "_presenter_start"
+URL_PROBLEM: Final = "_url_problem"
+LEVERS_BUDGET: Final = "levers_budget"
+LEVERS_TRADE_OFFS: Final = "levers_trade_offs"
+LEVERS_FIXED: Final = "levers_fixed"
+SHAPE_SIGNAL: Final = "shape_signal"
+JOIN_CODE: Final = "join_code"
+JOIN_ROLE: Final = "join_role"
+WORKSHOP_ROLE: Final = "workshop_role"
 # Buttons: True on the rerun a click causes.
-BUTTON_LINKEDIN_SAMPLE = "linkedin_sample"
-BUTTON_LINKEDIN_SEE_READING = "linkedin_see_reading"
-BUTTON_LINKEDIN_UNDO = "linkedin_undo"
-BUTTON_LINKEDIN_APPLY = "linkedin_apply"
-BUTTON_LINKEDIN_CANCEL = "linkedin_cancel"
-BUTTON_LEVERS_APPLY = "levers_apply"
-BUTTON_LEVERS_UNDO = "levers_undo"
-BUTTON_WORKSHOP_REVEAL = "workshop_reveal"
-BUTTON_WORKSHOP_KEEP = "workshop_keep"
-BUTTON_WORKSHOP_CSV = "workshop_csv"
-BUTTON_WORKSHOP_PERSONA = "workshop_persona"
-BUTTON_WORKSHOP_END = "workshop_end"
-BUTTON_REPORT_DOWNLOAD = "report_download"
-BUTTON_EXAMPLE_ENTER = "example_enter"
-BUTTON_EXAMPLE_IMPORT = "example_import"
-BUTTON_BACK_TO_TEXTBOOK = "back_to_textbook"
-BUTTON_JOIN_CHANGE = "join_change"
-BUTTON_JOIN_BACK = "join_back"
-BUTTON_RESET = "reset"
-BUTTON_DOWNLOAD = "download"
+BUTTON_LINKEDIN_SAMPLE: Final = "linkedin_sample"
+BUTTON_LINKEDIN_SEE_READING: Final = "linkedin_see_reading"
+BUTTON_LINKEDIN_UNDO: Final = "linkedin_undo"
+BUTTON_LINKEDIN_APPLY: Final = "linkedin_apply"
+BUTTON_LINKEDIN_CANCEL: Final = "linkedin_cancel"
+BUTTON_LEVERS_APPLY: Final = "levers_apply"
+BUTTON_LEVERS_UNDO: Final = "levers_undo"
+BUTTON_WORKSHOP_REVEAL: Final = "workshop_reveal"
+BUTTON_WORKSHOP_KEEP: Final = "workshop_keep"
+BUTTON_WORKSHOP_CSV: Final = "workshop_csv"
+BUTTON_WORKSHOP_PERSONA: Final = "workshop_persona"
+BUTTON_WORKSHOP_END: Final = "workshop_end"
+BUTTON_REPORT_DOWNLOAD: Final = "report_download"
+BUTTON_EXAMPLE_ENTER: Final = "example_enter"
+BUTTON_EXAMPLE_IMPORT: Final = "example_import"
+BUTTON_BACK_TO_TEXTBOOK: Final = "back_to_textbook"
+BUTTON_JOIN_CHANGE: Final = "join_change"
+BUTTON_JOIN_BACK: Final = "join_back"
+BUTTON_RESET: Final = "reset"
+BUTTON_DOWNLOAD: Final = "download"
 # Containers' keys name a CSS class (st-key-…); they hold no state.
 BOX_EXAMPLE_NOTICE = "example_notice"
 BOX_REGARDS_FACTS = "regards-facts"
 BOX_LIVE_READING = "live_reading"
 T = TypeVar("T")
+
+
+class BeforeChange(TypedDict):
+    """The reading as it was just before a change (`remember_reading`)."""
+
+    reader: str
+    probability: float
+    contributions: dict[str, float]
+    verdicts: dict[str, Verdict]
+
+
+class LeversApplied(TypedDict):
+    """A plan applied on the what-to-change page: the profile before it, and the odds it moved."""
+
+    signals: dict[str, Value]
+    preset: str | None
+    before: dict[str, float]
+    after: dict[str, float]
+
+
+class LinkedinPending(TypedDict):
+    """An import read but not yet applied: the signals found, and what the import found, as JSON."""
+
+    signals: dict[str, Value]
+    summary: dict[str, Any]
 
 
 class Schema(TypedDict, total=False):
@@ -92,34 +145,34 @@ class Schema(TypedDict, total=False):
     preset_choice: str
     profile_in_url: bool
     _url_written: dict[str, str]
-    _charts: dict[object, object]
-    _before_change: dict[str, object]
+    _charts: dict[tuple[object, ...], object]
+    _before_change: BeforeChange
     _editor_problems: dict[str, str]
     _focus_import: bool
-    upload: object
+    upload: UploadedFile | None
     upload_problem: InputError
     upload_loaded: str
-    judgements_upload: object
+    judgements_upload: UploadedFile | None
     judgements_problem: InputError
-    learned_readers: dict[str, object]
+    learned_readers: dict[str, Reader]
     levers_also: list[str]
     levers_target: float
-    levers_applied: dict[str, object]
-    linkedin_summary: dict[str, object]
+    levers_applied: LeversApplied
+    linkedin_summary: dict[str, Any]
     linkedin_problem: InputError
     linkedin_uploader_generation: int
-    linkedin_pending: dict[str, object]
+    linkedin_pending: LinkedinPending
     linkedin_undo_signals: tuple[dict[str, Value], str | None, bool]
     linkedin_undone: bool
     join_at: int | None
     join_problem: str
-    workshop_rooms: dict[tuple[str, str | None], object]
+    workshop_rooms: dict[tuple[str, Role | None], Room]
     workshop_problem: str
     workshop_ended: bool
     workshop_reader: str
     workshop_profiles: int
     workshop_lang: Lang
-    workshop_scale: str
+    workshop_scale: Scale
     workshop_days: int
     report_format: str
     _presenter_start: bool
@@ -153,6 +206,16 @@ class Schema(TypedDict, total=False):
     download: bool
 
 
+def session() -> Schema:
+    """This session's state, typed by `Schema`: read and write the schema's keys through it
+    (`session()[READER]`), so each key's type is checked. The keys made per item below are
+    outside the schema and stay on `st.session_state`.
+
+    The same object as `st.session_state` (a mutable mapping: `[]`, `in`, `get`, `pop`,
+    `setdefault`, `del` all work at run time); only its static type differs."""
+    return cast(Schema, st.session_state)
+
+
 def widget_key(name: str) -> str:
     return f"signal_{name}"
 
@@ -178,35 +241,35 @@ def never_key(name: str) -> str:
 
 def init(reader_keys: list[str]) -> None:
     """Set session defaults once, then load the URL when it is not the one we wrote."""
-    if LANG not in st.session_state:
-        st.session_state[LANG] = _browser_lang()
-        st.session_state[READER] = DEFAULT_READER if DEFAULT_READER in reader_keys else next(iter(reader_keys), "")
-        st.session_state[PRESENTER] = False
+    if LANG not in session():
+        session()[LANG] = _browser_lang()
+        session()[READER] = DEFAULT_READER if DEFAULT_READER in reader_keys else next(iter(reader_keys), "")
+        session()[PRESENTER] = False
         default = presets().get(DEFAULT_PRESET)
         set_signals(dict(default.profile.to_json()["signals"]) if default else {}, DEFAULT_PRESET if default else None)
     url = {k: st.query_params[k] for k in st.query_params}
-    if url and url != st.session_state.get(URL_WRITTEN):
+    if url and url != session().get(URL_WRITTEN):
         _load_url(url, reader_keys)
-    if st.session_state[READER] not in reader_keys:
-        st.session_state[READER] = next(iter(reader_keys), "")
+    if session()[READER] not in reader_keys:
+        session()[READER] = next(iter(reader_keys), "")
 
 
-def _browser_lang() -> str:
+def _browser_lang() -> Lang:
     locale = getattr(st.context, "locale", None) or ""
     return "fr" if str(locale).lower().startswith("fr") else "en"
 
 
 def lang() -> Lang:
-    return "fr" if st.session_state[LANG] == "fr" else "en"
+    return "fr" if session()[LANG] == "fr" else "en"
 
 
 def presenting() -> bool:
-    return bool(st.session_state[PRESENTER])
+    return bool(session()[PRESENTER])
 
 
 def signals() -> dict[str, Value]:
     """The signals the person gave (the rest are assumed typical)."""
-    given: dict[str, Value] = st.session_state[SIGNALS_KEY]
+    given: dict[str, Value] = session()[SIGNALS_KEY]
     return given
 
 
@@ -217,9 +280,9 @@ def profile() -> Profile:
 def set_signals(values: dict[str, Value], preset: str | None = None) -> None:
     """Replace the profile and the editor's widgets with `values`."""
     full = from_signals(values)
-    st.session_state[SIGNALS_KEY] = {name: full.values[name] for name in NAMES if name in values}
-    st.session_state[PRESET] = preset
-    st.session_state[PRESET_CHOICE] = preset or ""
+    session()[SIGNALS_KEY] = {name: full.values[name] for name in NAMES if name in values}
+    session()[PRESET] = preset
+    session()[PRESET_CHOICE] = preset or ""
     for name in NAMES:
         value = full.values[name]
         if SIGNALS[name].nullable:
@@ -230,7 +293,7 @@ def set_signals(values: dict[str, Value], preset: str | None = None) -> None:
 def restore_widgets() -> None:
     """Streamlit forgets a widget's value while its page is not shown: put the profile back."""
     full = profile()
-    st.session_state.setdefault(PRESET_CHOICE, st.session_state[PRESET] or "")
+    session().setdefault(PRESET_CHOICE, session()[PRESET] or "")
     for name in NAMES:
         value = full.values[name]
         if SIGNALS[name].nullable and never_key(name) not in st.session_state:
@@ -254,16 +317,16 @@ def from_widget(name: str, value: Value) -> Value:
 def set_signal(name: str, value: Value) -> None:
     """One signal changed in the editor."""
     checked = SIGNALS[name].validate(value)
-    st.session_state[SIGNALS_KEY] = {**signals(), name: checked}
-    st.session_state[PRESET] = None
-    st.session_state[PRESET_CHOICE] = ""
+    session()[SIGNALS_KEY] = {**signals(), name: checked}
+    session()[PRESET] = None
+    session()[PRESET_CHOICE] = ""
 
 
 def unset_signal(name: str) -> None:
     """A field emptied in the editor: the signal is no longer given and takes the typical value, marked as assumed."""
-    st.session_state[SIGNALS_KEY] = {k: v for k, v in signals().items() if k != name}
-    st.session_state[PRESET] = None
-    st.session_state[PRESET_CHOICE] = ""
+    session()[SIGNALS_KEY] = {k: v for k, v in signals().items() if k != name}
+    session()[PRESET] = None
+    session()[PRESET_CHOICE] = ""
 
 
 def encode_signals(values: dict[str, Value]) -> str:
@@ -306,18 +369,18 @@ def _parse(name: str, raw: str) -> Value:
 
 def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
     if url.get("lang") in ("fr", "en"):
-        st.session_state[LANG] = url["lang"]
+        session()[LANG] = "fr" if url["lang"] == "fr" else "en"
     if url.get("reader") in reader_keys:
-        st.session_state[READER] = url["reader"]
+        session()[READER] = url["reader"]
     presenting = url.get("presenter") == "1"
-    if presenting and not st.session_state[PRESENTER]:
-        st.session_state[PRESENTER_START] = True
-    st.session_state[PRESENTER] = presenting
+    if presenting and not session()[PRESENTER]:
+        session()[PRESENTER_START] = True
+    session()[PRESENTER] = presenting
     if "p" in url:
         try:
             values = decode_signals(url["p"])
         except InputError as error:
-            st.session_state[URL_PROBLEM] = error
+            session()[URL_PROBLEM] = error
         else:
             preset = url.get("preset") if url.get("preset") in presets() else None
             set_signals(values, preset)
@@ -326,13 +389,13 @@ def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
 def url_state() -> dict[str, str]:
     """The view as query parameters; the profile only when the person keeps it in the address."""
     state: dict[str, str] = {"lang": lang()}
-    if st.session_state[READER]:  # none when no reader could be loaded
-        state["reader"] = st.session_state[READER]
-    if st.session_state.get(PROFILE_IN_URL, True):
+    if session()[READER]:  # none when no reader could be loaded
+        state["reader"] = session()[READER]
+    if session().get(PROFILE_IN_URL, True):
         state["p"] = encode_signals(signals())
-    if st.session_state[PRESET]:
-        state["preset"] = st.session_state[PRESET]
-    if st.session_state[PRESENTER]:
+    if preset := session()[PRESET]:
+        state["preset"] = preset
+    if session()[PRESENTER]:
         state["presenter"] = "1"
     return state
 
@@ -343,20 +406,20 @@ def write_url() -> None:
     current = {k: st.query_params[k] for k in st.query_params}
     if state != current:
         st.query_params.from_dict(state)
-    st.session_state[URL_WRITTEN] = state
+    session()[URL_WRITTEN] = state
 
 
 def start_presenting() -> None:
     """Presenter mode was just switched on: the side-by-side view comes first."""
-    st.session_state[PRESENTER_START] = bool(st.session_state[PRESENTER])
+    session()[PRESENTER_START] = bool(session()[PRESENTER])
 
 
 def take_presenter_start() -> bool:
-    return bool(st.session_state.pop(PRESENTER_START, False))
+    return bool(session().pop(PRESENTER_START, False))
 
 
-def take_url_problem() -> Any:
-    return st.session_state.pop(URL_PROBLEM, None)
+def take_url_problem() -> InputError | None:
+    return session().pop(URL_PROBLEM, None)
 
 
 def cached_chart(kind: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
@@ -364,11 +427,11 @@ def cached_chart(kind: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
 
     `key` names what the chart depends on (reader, profile values, language, presenter mode);
     only the last few specs are kept, and only in this session (they carry the profile)."""
-    cache: dict[tuple[Any, ...], Any] = st.session_state.setdefault(CHARTS, {})
+    cache = session().setdefault(CHARTS, {})
     full = (kind, *key)
     if full in cache:
         cache[full] = cache.pop(full)  # most recently used last
-        return cache[full]  # type: ignore[no-any-return]
+        return cast(T, cache[full])  # the spec `build` made for this key
     value = build()
     cache[full] = value
     while len(cache) > CHARTS_KEPT:

@@ -8,7 +8,7 @@ room's results. The store refuses a vote in another workshop or after the votes 
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 import streamlit as st
 
@@ -23,7 +23,7 @@ from words.i18n import Lang, t
 from words.workshop import profile_lines
 
 CODE, TOKEN = "code", "token"
-AT = state.JOIN_AT  # the profile shown, by index; None: the first not yet answered
+AT: Final = state.JOIN_AT  # the profile shown, by index; None: the first not yet answered
 
 PHONE_CSS = """
 <style>
@@ -72,7 +72,7 @@ def _join_form(code: str | None, lang: Lang) -> None:
             st.error(explain(error, lang))
             return
         st.query_params.from_dict({CODE: joined.session.code, TOKEN: joined.token})
-        st.session_state[AT] = None
+        state.session()[AT] = None
         st.rerun()
 
 
@@ -84,7 +84,7 @@ def _profile(progress: Progress, code: str, token: str) -> None:
         if session.revealed:
             _room_answers(code, token, session)
         return
-    at = st.session_state.get(AT)
+    at = state.session().get(AT)
     if at is None or not 0 <= at < len(session.profiles):
         at = progress.next_profile
     if at is None:
@@ -124,14 +124,14 @@ def _profile(progress: Progress, code: str, token: str) -> None:
                 on_click=_vote,
                 args=(code, token, at, answer, lang),
             )
-    if problem := st.session_state.pop(state.JOIN_PROBLEM, None):
+    if problem := state.session().pop(state.JOIN_PROBLEM, None):
         st.error(problem)
     if at > 0:
         st.button(t(lang, "join_back"), key=state.BUTTON_JOIN_BACK, on_click=_go, args=(at - 1,))
 
 
 def _go(at: int) -> None:
-    st.session_state[AT] = at
+    state.session()[AT] = at
 
 
 def _vote(code: str, token: str, at: int, answer: int, lang: Lang) -> None:
@@ -139,13 +139,13 @@ def _vote(code: str, token: str, at: int, answer: int, lang: Lang) -> None:
         store().vote(code, token, at, answer)
         progress = store().resume(code, token)
     except InputError as error:
-        st.session_state[state.JOIN_PROBLEM] = explain(error, lang)
+        state.session()[state.JOIN_PROBLEM] = explain(error, lang)
         return
     after = [i for i in range(at + 1, len(progress.session.profiles)) if i not in progress.answers]
     if after or progress.next_profile is not None:
-        st.session_state[AT] = after[0] if after else progress.next_profile
+        state.session()[AT] = after[0] if after else progress.next_profile
     else:  # changing answers already given: step through them, then done
-        st.session_state[AT] = at + 1 if at + 1 < len(progress.session.profiles) else None
+        state.session()[AT] = at + 1 if at + 1 < len(progress.session.profiles) else None
 
 
 def _room_answers(code: str, token: str, session: Session) -> None:

@@ -7,7 +7,7 @@ a refresh comes back to the same workshop; without the secret nothing here is re
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 import altair as alt
 import pandas as pd
@@ -33,7 +33,7 @@ from words.readings import probability_text
 from words.workshop import comparison_text, disagreement_text, persona_header, persona_texts
 
 CODE, SECRET = "code", "secret"
-ROOMS = state.WORKSHOP_ROOMS  # (code, role) -> Room, learned once after the reveal (votes are closed by then)
+ROOMS: Final = state.WORKSHOP_ROOMS  # (code, role) -> Room, learned once after the reveal (votes are closed by then)
 REFRESH_SECONDS = 2
 ROOM_PROFILES = (3, 40)
 """How many profiles a room can judge in one sitting, as the form offers (the store takes up to
@@ -50,7 +50,7 @@ PROJECTOR_CSS = """
 def workshop_page() -> None:
     lang = state.lang()
     st.title(t(lang, "workshop_title"))
-    if st.session_state.pop(state.WORKSHOP_ENDED, False):
+    if state.session().pop(state.WORKSHOP_ENDED, False):
         st.success(t(lang, state.WORKSHOP_ENDED))
     code, secret = st.query_params.get(CODE), st.query_params.get(SECRET)
     if not code or not secret:
@@ -124,11 +124,11 @@ def _create_form(lang: Lang) -> None:
         try:
             made = create(
                 store(),
-                readers.by_key(st.session_state[state.WORKSHOP_READER]),
-                profiles=int(st.session_state[state.WORKSHOP_PROFILES]),
-                lang=st.session_state[state.WORKSHOP_LANG],
-                scale=st.session_state[state.WORKSHOP_SCALE],
-                days=int(st.session_state[state.WORKSHOP_DAYS]),
+                readers.by_key(state.session()[state.WORKSHOP_READER]),
+                profiles=int(state.session()[state.WORKSHOP_PROFILES]),
+                lang=state.session()[state.WORKSHOP_LANG],
+                scale=state.session()[state.WORKSHOP_SCALE],
+                days=int(state.session()[state.WORKSHOP_DAYS]),
             )
         except InputError as error:
             st.error(t(lang, "workshop_error", message=explain(error, lang)))
@@ -184,7 +184,7 @@ def _reveal(code: str, secret: str, lang: Lang) -> None:
     try:
         store().reveal(code, secret)
     except InputError as error:
-        st.session_state[state.WORKSHOP_PROBLEM] = explain(error, lang)
+        state.session()[state.WORKSHOP_PROBLEM] = explain(error, lang)
 
 
 def _results(held: Trainer, lang: Lang) -> None:
@@ -199,7 +199,7 @@ def _results(held: Trainer, lang: Lang) -> None:
             format_func=lambda r: t(lang, "workshop_everyone") if not r else t(lang, f"role_{r}"),
         )
         role = cast("Role | None", choice or None)
-    rooms = st.session_state.setdefault(ROOMS, {})
+    rooms = state.session().setdefault(ROOMS, {})
     key = (held.session.code, role)
     if key not in rooms:
         rooms[key] = held.room(shared_readers(), role=role)
@@ -238,7 +238,7 @@ def _results(held: Trainer, lang: Lang) -> None:
         for column, name, reader in ((left, "workshop_textbook", found.textbook), (right, "workshop_room", found.reader)):
             column.metric(t(lang, name), probability_text(read(reader, example.profile).probability, lang))
     st.button(t(lang, "workshop_keep"), key=state.BUTTON_WORKSHOP_KEEP, on_click=keep_learned, args=(found.reader,))
-    if st.session_state.get(LEARNED, {}).get(found.reader.key) is found.reader:
+    if state.session().get(LEARNED, {}).get(found.reader.key) is found.reader:
         st.success(t(lang, "workshop_kept"))
     code = held.session.code
     texts = persona_texts(found.textbook, code)
@@ -262,7 +262,7 @@ def _results(held: Trainer, lang: Lang) -> None:
 
 
 def _trainer_tools(held: Trainer, secret: str, lang: Lang) -> None:
-    if problem := st.session_state.pop(state.WORKSHOP_PROBLEM, None):
+    if problem := state.session().pop(state.WORKSHOP_PROBLEM, None):
         st.error(t(lang, "workshop_error", message=problem))
     st.divider()
     with st.expander(t(lang, "workshop_trainer_link")):
@@ -275,8 +275,8 @@ def _end(code: str, secret: str, lang: Lang) -> None:
     try:
         store().end(code, secret)
     except InputError as error:
-        st.session_state[state.WORKSHOP_PROBLEM] = explain(error, lang)
+        state.session()[state.WORKSHOP_PROBLEM] = explain(error, lang)
         return
-    st.session_state.pop(ROOMS, None)
+    state.session().pop(ROOMS, None)
     st.query_params.clear()
-    st.session_state[state.WORKSHOP_ENDED] = True
+    state.session()[state.WORKSHOP_ENDED] = True
