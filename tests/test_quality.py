@@ -43,4 +43,6 @@ def test_the_domain_imports_neither_argparse_nor_streamlit_nor_a_face_and_prints
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id != "print", f"{path}:{node.lineno} prints"
             if isinstance(node, ast.Attribute) and node.attr in ("stdout", "stderr"):
-                assert not (isinstance(node.value, ast.Name) and node.value.id == "sys"), f"{path}:{node.lineno} writes to sys.{node.attr}"
+                assert not (isinstance(node.value, ast.Name) and node.value.id == "sys"), (
+                    f"{path}:{node.lineno} writes to sys.{node.attr}"
+                )
