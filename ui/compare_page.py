@@ -20,7 +20,7 @@ def compare_page() -> None:
     lang = state.lang()
     readings = read_all(session_readers(), state.profile())
     st.title(t(lang, "compare_title"))
-    st.write(t(lang, "compare_intro"))
+    st.write(t(lang, "compare_intro_disagree" if disagreements(readings) else "compare_intro"))
     columns = st.columns(len(readings))
     for column, reading in zip(columns, readings, strict=True):
         name = reading.reader.name(lang)
