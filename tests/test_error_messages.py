@@ -203,3 +203,13 @@ def test_a_message_starts_with_a_capital_unless_it_starts_with_what_the_person_g
     assert explain(InputError("files.cannot_read", file="x", reason="No such file or directory"), "en").startswith("x: ")
     assert explain(InputError("profile.not_utf8"), "en").startswith("Profile: ")
     assert explain(InputError("profile.not_utf8"), "fr").startswith("Profil\u202f: ")
+
+
+def test_the_first_of_the_month_is_written_as_french_writes_it():
+    import datetime as dt
+
+    from words.numbers import date
+
+    assert date(dt.date(2026, 12, 1), "fr") == "1er décembre 2026"
+    assert date(dt.date(2026, 12, 11), "fr") == "11 décembre 2026"
+    assert date(dt.date(2026, 12, 1), "en") == "1 December 2026"

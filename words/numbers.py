@@ -82,8 +82,9 @@ def points(delta: float, lang: Lang) -> str:
 
 
 def date(day: dt.date, lang: Lang) -> str:
-    """20 novembre 2026 / 20 November 2026."""
-    return format_date(day, format="long", locale=babel_locale(lang))
+    """20 novembre 2026 / 20 November 2026; the first of the month is "1er décembre" in French."""
+    text = format_date(day, format="long", locale=babel_locale(lang))
+    return "1er" + text[1:] if lang == "fr" and day.day == 1 else text
 
 
 def duration(hours: float, lang: Lang) -> str:
