@@ -42,3 +42,21 @@ def test_a_bad_link_says_what_is_wrong_in_both_languages(link, en, fr):
     with pytest.raises(InputError) as caught:
         decode_signals(link)
     assert en in explain(caught.value, "en") and fr in explain(caught.value, "fr")
+
+
+def test_a_link_naming_an_example_without_its_values_opens_that_example():
+    """The app writes `?preset=…` without `p` when the person keeps the profile out of the address."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from model.presets import presets
+    from ui import state
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=30)
+    at.query_params["preset"] = "silent_expert"
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.session_state[state.PRESET] == "silent_expert"
+    assert at.session_state[state.SIGNALS_KEY] == presets()["silent_expert"].profile.to_json()["signals"]

@@ -384,6 +384,10 @@ def _load_url(url: dict[str, str], reader_keys: list[str]) -> None:
         else:
             preset = url.get("preset") if url.get("preset") in presets() else None
             set_signals(values, preset)
+    elif url.get("preset") in presets():
+        # An example named without its values (the address leaves the profile out): the example's own.
+        name = url["preset"]
+        set_signals(dict(presets()[name].profile.to_json()["signals"]), name)
 
 
 def url_state() -> dict[str, str]:
