@@ -20,7 +20,7 @@ import numpy as np
 from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.table import markdown
+from benchmarks.table import markdown, timing_row
 from ui import state
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -41,16 +41,6 @@ def _reruns(at: AppTest, change: Callable[[AppTest, int], object]) -> list[float
         times.append(time.perf_counter() - start)
         assert not at.exception, at.exception
     return times
-
-
-def _row(case: str, times: list[float], goal: str, ok: bool | None) -> dict[str, object]:
-    return {
-        "case": case,
-        "p50 (ms)": statistics.median(times) * 1000,
-        "p95 (ms)": float(np.percentile(times, 95)) * 1000,
-        "goal": goal,
-        "result": "" if ok is None else ("PASS" if ok else "MISS"),
-    }
 
 
 def first_render() -> float:
@@ -74,9 +64,11 @@ def main() -> None:
     compare.switch_page("views/compare.py").run()
     on_compare = _reruns(compare, lambda at, i: at.radio(key=state.LANG).set_value("fr" if i % 2 else "en"))
     rows = [
-        _row("hello-world app, a widget change (floor)", floor, "", None),
-        _row("reading page, reader changed", on_reading, "p95 <= 150 ms", float(np.percentile(on_reading, 95)) <= 0.150),
-        _row("side-by-side page, language changed", on_compare, "p95 <= 150 ms", float(np.percentile(on_compare, 95)) <= 0.150),
+        timing_row("hello-world app, a widget change (floor)", floor, "", None),
+        timing_row("reading page, reader changed", on_reading, "p95 <= 150 ms", float(np.percentile(on_reading, 95)) <= 0.150),
+        timing_row(
+            "side-by-side page, language changed", on_compare, "p95 <= 150 ms", float(np.percentile(on_compare, 95)) <= 0.150
+        ),
     ]
     starts = [first_render() for _ in range(3)]
     rows.append(

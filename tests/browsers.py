@@ -35,10 +35,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for(url: str, seconds: float = 60) -> None:
-    """Until `url` answers 200, or the test fails saying so."""
+def wait_for(url: str, seconds: float = 60, process: subprocess.Popen[bytes] | None = None) -> None:
+    """Until `url` answers 200, or the test fails saying so (at once if `process`, the one that
+    should answer, has exited)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            pytest.fail(f"the process serving {url} exited ({process.returncode}) before it answered")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -59,7 +62,7 @@ def streamlit_server(port: int | None = None, env: Mapping[str, str] | None = No
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{url}/_stcore/health")
+        wait_for(f"{url}/_stcore/health", process=process)
         yield url
     finally:
         process.terminate()

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from starlette.formparsers import MultiPartParser
 from streamlit import config
 
 from model.linkedin.synthetic import Spec, archive
-from tests.browsers import ARGS, CHROMIUM, free_port
+from tests.browsers import ARGS, CHROMIUM, free_port, wait_for
 from ui.privacy import keep_uploads_in_memory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,17 +69,7 @@ def traced_server(tmp_path) -> Iterator[Traced]:
     strace = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = Traced(f"http://127.0.0.1:{port}", log, strace)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert strace.poll() is None, f"strace or the server exited ({strace.returncode}); is ptrace allowed here?"
-            try:
-                with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the Streamlit server under strace did not start within 90 s"
-            time.sleep(0.3)
+        wait_for(f"{server.url}/_stcore/health", seconds=90, process=strace)  # exited: is ptrace allowed here?
         yield server
     finally:
         if strace.poll() is None:
