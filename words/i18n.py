@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -43,17 +44,20 @@ def fields(text: str) -> set[str]:
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text `key` in `lang`, with `values` filled in and French typography applied.
     `{count:profile|profiles}` takes the form CLDR's plural rules choose for the number `count`."""
-    from words.numbers import fill, typography
+    from words.numbers import amount, fill, typography
 
-    USED.add(key)
-    text = texts(lang)[key]
-    missing = fields(text) - set(values)
-    if missing:
-        raise KeyError(f"locale key {key!r} needs {', '.join(sorted(missing))}")
+    text = template(lang, key, values)
     if not values:
         return typography(text, lang)
-    return fill(text, lang, **{name: (_amount(value), str(value)) for name, value in values.items()})
+    return fill(text, lang, **{name: (amount(value), str(value)) for name, value in values.items()})
 
 
-def _amount(value: object) -> float:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+def template(lang: Lang, key: str, given: Iterable[str]) -> str:
+    """The text `key` in `lang` as written, recorded as used; a KeyError names what it needs
+    that `given` lacks."""
+    USED.add(key)
+    text = texts(lang)[key]
+    missing = fields(text) - set(given)
+    if missing:
+        raise KeyError(f"locale key {key!r} needs {', '.join(sorted(missing))}")
+    return text

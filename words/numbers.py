@@ -102,13 +102,20 @@ def plural_category(value: float, lang: Lang) -> str:
     return str(babel_locale(lang).plural_form(abs(value)))
 
 
+def amount(value: object) -> float:
+    """The number a value gives a plural to choose by (0 for what is not a number)."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+
+
 def fill(template: str, lang: Lang, **values: tuple[float, str]) -> str:
-    """A catalogue template: `{value}` is replaced by its text, `{value:one|other}` by the form
-    CLDR's plural rules choose for the number. Each value is given as (number, text)."""
+    """A template: `{value}` is replaced by its text, `{value:one|other}` by the form CLDR's
+    plural rules choose for the number, `{{` and `}}` by braces. Each value is given as
+    (number, text)."""
 
     def choose(match: re.Match[str]) -> str:
-        amount = values[match.group(1)][0]
-        return match.group(2) if plural_category(amount, lang) == "one" else match.group(3)
+        number = values[match.group(1)][0]
+        return match.group(2) if plural_category(number, lang) == "one" else match.group(3)
 
-    text = _PLURAL.sub(choose, template)
-    return typography(text.format(**{k: v[1] for k, v in values.items()}), lang)
+    text = _PLURAL.sub(choose, template.replace("{{", "\0").replace("}}", "\1"))
+    text = text.format(**{k: v[1] for k, v in values.items()})
+    return typography(text.replace("\0", "{").replace("\1", "}"), lang)

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from babel.lists import format_list
 
 from model.errors import Detail, Phrase
-from words.i18n import USED, Lang, fields, texts
-from words.numbers import babel_locale, date, fill, number, typography
+from words.i18n import Lang, template
+from words.numbers import amount, babel_locale, date, fill, number, typography
 
 
 def say(message: Phrase, lang: Lang, table: str) -> str:
@@ -29,18 +29,9 @@ def say(message: Phrase, lang: Lang, table: str) -> str:
 def words(message: Phrase, lang: Lang, table: str) -> str:
     """The phrase in words, for a caller that changes it further before its own typography pass
     (`explain` starts it with a capital and may leave out code names)."""
-    key = f"{table}.{message.key}"
-    USED.add(key)
-    template = texts(lang)[key]
-    missing = fields(template) - set(message.values)
-    if missing:
-        raise KeyError(f"{key!r} needs {', '.join(sorted(missing))}")
-    values = {name: (_amount(value), _text(value, lang, table)) for name, value in message.values.items()}
-    return fill(template.replace("{{", "\0").replace("}}", "\1"), lang, **values).replace("\0", "{").replace("\1", "}")
-
-
-def _amount(value: Detail) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    text = template(lang, f"{table}.{message.key}", message.values)
+    values = {name: (amount(value), _text(value, lang, table)) for name, value in message.values.items()}
+    return fill(text, lang, **values)
 
 
 def _text(value: Detail, lang: Lang, table: str) -> str:
