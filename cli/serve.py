@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from cli.edges import whole_argument
 from model.paths import ROOT
 from words.i18n import Lang, t
 
@@ -25,8 +26,6 @@ def register(commands: argparse._SubParsersAction[Any], lang: Lang) -> None:  # 
 def run(args: argparse.Namespace) -> int:
     """Replace this process with `streamlit run`, from the app's folder so that Streamlit reads
     the app's own configuration (no error details, no garbage collection after each rerun)."""
-    from cli.edges import whole_argument
-
     port = whole_argument(args.port, "--port", 1, 65535)
     os.chdir(APP.parent)
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port)]

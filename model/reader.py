@@ -103,9 +103,7 @@ class Reader:
 
     def contribution(self, signal: str, values: np.ndarray) -> np.ndarray:
         """The contribution of `signal` at encoded `values`, other signals as expected."""
-        X = np.tile(self.expected, (len(values), 1))
-        X[:, NAMES.index(signal)] = values
-        return self.contributions(X)[:, NAMES.index(signal)]
+        return self.each_contribution({signal: values})[signal]
 
     def each_contribution(self, values: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         """`contribution` for several signals at once, in one pass over the rows they make."""
