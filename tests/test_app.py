@@ -700,3 +700,10 @@ def test_an_import_into_a_profile_of_assumed_values_says_it_fills_them_in(lang, 
     assert table.iloc[0].tolist() == [connections, f"{typical}{assumed}", "400", change]
     assert all(now.endswith(assumed) for now in table.iloc[:, 1])
     assert set(table.iloc[:, 3]) == {change}
+
+
+def test_what_to_change_invites_a_choice_in_the_persons_language():
+    at = go(start(lang="fr"), "views/levers.py")
+    assert not at.exception
+    assert at.multiselect(key=state.LEVERS_ALSO).placeholder == "Choisir"
+    assert at.multiselect(key=state.LEVERS_FIXED).placeholder == "Choisir"

@@ -32,7 +32,13 @@ def levers_page() -> None:
     st.write(t(lang, "levers_intro", reader=readers[main].name(lang)))
     others = [k for k in readers if k != main]
     state.session()[state.LEVERS_ALSO] = [k for k in state.session().get(state.LEVERS_ALSO, []) if k in others]
-    also = st.multiselect(t(lang, state.LEVERS_ALSO), others, key=state.LEVERS_ALSO, format_func=lambda k: readers[k].name(lang))
+    also = st.multiselect(
+        t(lang, state.LEVERS_ALSO),
+        others,
+        key=state.LEVERS_ALSO,
+        format_func=lambda k: readers[k].name(lang),
+        placeholder=t(lang, "choose"),
+    )
     left, middle, right = st.columns(3)
     lowest, highest, every = SLIDER_TARGETS
     target = left.slider(t(lang, "levers_target"), lowest, highest, DEFAULT_TARGET, every, key=state.LEVERS_TARGET, format="%.2f")
@@ -41,7 +47,13 @@ def levers_page() -> None:
     trade_offs = right.toggle(t(lang, "levers_allow_trade_offs"), key=state.LEVERS_TRADE_OFFS)
     actionable = [n for n in NAMES if SIGNALS[n].actionable]
     fixed = tuple(
-        st.multiselect(t(lang, "levers_fixed"), actionable, key=state.LEVERS_FIXED, format_func=lambda n: SIGNALS[n].label[lang])
+        st.multiselect(
+            t(lang, "levers_fixed"),
+            actionable,
+            key=state.LEVERS_FIXED,
+            format_func=lambda n: SIGNALS[n].label[lang],
+            placeholder=t(lang, "choose"),
+        )
     )
     chosen = {k: readers[k] for k in [main, *also]}
     found = plan(list(chosen.values()), state.profile(), target=target, budget=budget, fixed=fixed, trade_offs=trade_offs)
